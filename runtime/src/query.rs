@@ -149,6 +149,34 @@ impl FormBody {
         self.leave(mark);
     }
 
+    /// Adds the pair of the current key's member `name` and the text of
+    /// `value` (a string or a string enum), if it is set.
+    ///
+    /// One call per optional member, rather than an `if let` around
+    /// [`member`](Self::member) in each structure's `write_query`: that is
+    /// less for rustc to check in every generated crate.
+    pub fn optional_text<T: AsRef<str>>(&mut self, name: &str, value: &Option<T>) {
+        if let Some(value) = value {
+            self.member(name, value.as_ref());
+        }
+    }
+
+    /// Adds the pair of the current key's member `name` and `true` or
+    /// `false`, if `value` is set.
+    pub fn optional_bool(&mut self, name: &str, value: &Option<bool>) {
+        if let Some(value) = value {
+            self.member(name, bool_text(*value));
+        }
+    }
+
+    /// Adds the pair of the current key's member `name` and the decimal
+    /// text of the integer `value`, if it is set.
+    pub fn optional_integer<T: ::std::fmt::Display>(&mut self, name: &str, value: &Option<T>) {
+        if let Some(value) = value {
+            self.member(name, &value.to_string());
+        }
+    }
+
     /// Writes each of `items` with `write` at the next index (1, 2, …) of
     /// the current key: a list of structures.
     pub fn items<T>(
@@ -232,6 +260,21 @@ pub fn bool_text(value: bool) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn optional_members_are_written_only_when_set() {
+        let mut body = FormBody::new("CreateVpc", "2016-11-15");
+        body.optional_text("CidrBlock", &Some("10.0.0.0/16".to_string()));
+        body.optional_text::<String>("Ipv6Pool", &None);
+        body.optional_bool("DryRun", &Some(false));
+        body.optional_bool("AmazonProvidedIpv6CidrBlock", &None);
+        body.optional_integer("Ipv4NetmaskLength", &Some(-16i32));
+        body.optional_integer::<i64>("Ipv6NetmaskLength", &None);
+        assert_eq!(
+            body.finish(),
+            "Action=CreateVpc&Version=2016-11-15&CidrBlock=10.0.0.0%2F16&DryRun=false&Ipv4NetmaskLength=-16"
+        );
+    }
 
     #[test]
     fn action_and_version_come_first_and_everything_is_encoded() {

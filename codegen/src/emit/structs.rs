@@ -216,15 +216,9 @@ fn accessor(service: &Service, member: &MemberDef) -> Option<TokenStream> {
             quote!(self.#field.as_deref()),
             "when set",
         ),
-        RustType::Bool
-        | RustType::Byte
-        | RustType::Short
-        | RustType::Integer
-        | RustType::Long
-        | RustType::Float
-        | RustType::Double
-        | RustType::BigInteger
-        | RustType::BigDecimal => {
+        // Numbers and booleans: the `Copy` types but timestamps, which the
+        // official SDK's accessors lend as well.
+        ty if is_copy(ty) && !matches!(ty, RustType::Timestamp) => {
             let ty = type_tokens(service, &member.ty);
             (
                 quote!(::std::option::Option<#ty>),

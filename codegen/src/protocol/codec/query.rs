@@ -64,11 +64,11 @@ pub fn write_query_impl(
             explicit: member.explicit_timestamp_format,
         };
         let write = writer.write_under(&key, &member.ty, &member.xml, &format_ident!("value"), 0);
-        (member, write)
+        (member, key, write)
     });
     let body = match &type_def.kind {
         TypeKind::Union(_) => {
-            let arms = writes.map(|(member, write)| {
+            let arms = writes.map(|(member, _, write)| {
                 let variant = ident(&member.variant_name);
                 quote! { #name::#variant(value) => { #write } }
             });
@@ -82,12 +82,15 @@ pub fn write_query_impl(
             }
         }
         _ => {
-            let steps = writes.map(|(member, write)| {
+            let steps = writes.map(|(member, key, write)| {
                 let field = ident(&member.field_name);
-                quote! {
-                    if let ::std::option::Option::Some(value) = &self.#field {
-                        #write
-                    }
+                match optional_call(service, &member.ty) {
+                    Some(call) if !member.boxed => quote! { body.#call(#key, &self.#field); },
+                    _ => quote! {
+                        if let ::std::option::Option::Some(value) = &self.#field {
+                            #write
+                        }
+                    },
                 }
             });
             quote! { #(#steps)* }
@@ -104,6 +107,26 @@ pub fn write_query_impl(
             }
         }
     }
+}
+
+/// The `FormBody` method writing an optional member of type `ty` in one
+/// call, where the runtime has one: text (strings and string enums),
+/// booleans and integers.
+fn optional_call(service: &Service, ty: &RustType) -> Option<Ident> {
+    let method = match ty {
+        RustType::String => "optional_text",
+        RustType::Named(name) if matches!(service.types[name].kind, TypeKind::Enum(_)) => {
+            "optional_text"
+        }
+        RustType::Bool => "optional_bool",
+        RustType::Byte
+        | RustType::Short
+        | RustType::Integer
+        | RustType::Long
+        | RustType::BigInteger => "optional_integer",
+        _ => return None,
+    };
+    Some(format_ident!("{method}"))
 }
 
 /// How a value of some type is written.

@@ -111,12 +111,8 @@ impl ::awsgen_runtime::query::WriteQuery for AcceleratorTotalMemoryMibRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.min {
-            body.member("Min", &value.to_string());
-        }
-        if let Some(value) = &self.max {
-            body.member("Max", &value.to_string());
-        }
+        body.optional_integer("Min", &self.min);
+        body.optional_integer("Max", &self.max);
         Ok(())
     }
 }

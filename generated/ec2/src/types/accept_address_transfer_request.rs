@@ -161,9 +161,7 @@ impl ::awsgen_runtime::query::WriteQuery for AcceptAddressTransferRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.address {
-            body.member("Address", value);
-        }
+        body.optional_text("Address", &self.address);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -172,9 +170,7 @@ impl ::awsgen_runtime::query::WriteQuery for AcceptAddressTransferRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -129,12 +129,8 @@ for AcceptCapacityReservationBillingOwnershipRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.capacity_reservation_id {
-            body.member("CapacityReservationId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("CapacityReservationId", &self.capacity_reservation_id);
         Ok(())
     }
 }

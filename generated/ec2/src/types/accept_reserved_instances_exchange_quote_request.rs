@@ -167,9 +167,7 @@ for AcceptReservedInstancesExchangeQuoteRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.reserved_instance_ids {
             let member_0 = body.enter("ReservedInstanceId");
             body.text_items(value);

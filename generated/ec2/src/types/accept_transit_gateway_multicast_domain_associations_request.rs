@@ -180,20 +180,20 @@ for AcceptTransitGatewayMulticastDomainAssociationsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_multicast_domain_id {
-            body.member("TransitGatewayMulticastDomainId", value);
-        }
-        if let Some(value) = &self.transit_gateway_attachment_id {
-            body.member("TransitGatewayAttachmentId", value);
-        }
+        body.optional_text(
+            "TransitGatewayMulticastDomainId",
+            &self.transit_gateway_multicast_domain_id,
+        );
+        body.optional_text(
+            "TransitGatewayAttachmentId",
+            &self.transit_gateway_attachment_id,
+        );
         if let Some(value) = &self.subnet_ids {
             let member_0 = body.enter("SubnetIds");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

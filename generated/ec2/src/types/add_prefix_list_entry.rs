@@ -129,12 +129,8 @@ impl ::awsgen_runtime::query::WriteQuery for AddPrefixListEntry {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.cidr {
-            body.member("Cidr", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_text("Cidr", &self.cidr);
+        body.optional_text("Description", &self.description);
         Ok(())
     }
 }

@@ -276,21 +276,11 @@ impl ::awsgen_runtime::query::WriteQuery for AllocateAddressRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.domain {
-            body.member("Domain", value.as_str());
-        }
-        if let Some(value) = &self.address {
-            body.member("Address", value);
-        }
-        if let Some(value) = &self.public_ipv4_pool {
-            body.member("PublicIpv4Pool", value);
-        }
-        if let Some(value) = &self.network_border_group {
-            body.member("NetworkBorderGroup", value);
-        }
-        if let Some(value) = &self.customer_owned_ipv4_pool {
-            body.member("CustomerOwnedIpv4Pool", value);
-        }
+        body.optional_text("Domain", &self.domain);
+        body.optional_text("Address", &self.address);
+        body.optional_text("PublicIpv4Pool", &self.public_ipv4_pool);
+        body.optional_text("NetworkBorderGroup", &self.network_border_group);
+        body.optional_text("CustomerOwnedIpv4Pool", &self.customer_owned_ipv4_pool);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -299,12 +289,8 @@ impl ::awsgen_runtime::query::WriteQuery for AllocateAddressRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.ipam_pool_id {
-            body.member("IpamPoolId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("IpamPoolId", &self.ipam_pool_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

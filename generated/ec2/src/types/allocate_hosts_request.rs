@@ -435,9 +435,7 @@ impl ::awsgen_runtime::query::WriteQuery for AllocateHostsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.instance_family {
-            body.member("InstanceFamily", value);
-        }
+        body.optional_text("InstanceFamily", &self.instance_family);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -446,43 +444,25 @@ impl ::awsgen_runtime::query::WriteQuery for AllocateHostsRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.host_recovery {
-            body.member("HostRecovery", value.as_str());
-        }
-        if let Some(value) = &self.outpost_arn {
-            body.member("OutpostArn", value);
-        }
-        if let Some(value) = &self.host_maintenance {
-            body.member("HostMaintenance", value.as_str());
-        }
+        body.optional_text("HostRecovery", &self.host_recovery);
+        body.optional_text("OutpostArn", &self.outpost_arn);
+        body.optional_text("HostMaintenance", &self.host_maintenance);
         if let Some(value) = &self.asset_ids {
             let member_0 = body.enter("AssetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.availability_zone_id {
-            body.member("AvailabilityZoneId", value);
-        }
+        body.optional_text("AvailabilityZoneId", &self.availability_zone_id);
         if let Some(value) = &self.cpu_options {
             let member_0 = body.enter("CpuOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.auto_placement {
-            body.member("AutoPlacement", value.as_str());
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.instance_type {
-            body.member("InstanceType", value);
-        }
-        if let Some(value) = &self.quantity {
-            body.member("Quantity", &value.to_string());
-        }
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
+        body.optional_text("AutoPlacement", &self.auto_placement);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text("InstanceType", &self.instance_type);
+        body.optional_integer("Quantity", &self.quantity);
+        body.optional_text("AvailabilityZone", &self.availability_zone);
         Ok(())
     }
 }

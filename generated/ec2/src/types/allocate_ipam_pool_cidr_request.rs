@@ -357,27 +357,13 @@ impl ::awsgen_runtime::query::WriteQuery for AllocateIpamPoolCidrRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_pool_id {
-            body.member("IpamPoolId", value);
-        }
-        if let Some(value) = &self.cidr {
-            body.member("Cidr", value);
-        }
-        if let Some(value) = &self.netmask_length {
-            body.member("NetmaskLength", &value.to_string());
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.preview_next_cidr {
-            body.member("PreviewNextCidr", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamPoolId", &self.ipam_pool_id);
+        body.optional_text("Cidr", &self.cidr);
+        body.optional_integer("NetmaskLength", &self.netmask_length);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text("Description", &self.description);
+        body.optional_bool("PreviewNextCidr", &self.preview_next_cidr);
         if let Some(value) = &self.allowed_cidrs {
             let member_0 = body.enter("AllowedCidr");
             body.text_items(value);

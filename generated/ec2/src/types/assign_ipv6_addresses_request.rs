@@ -210,25 +210,19 @@ impl ::awsgen_runtime::query::WriteQuery for AssignIpv6AddressesRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.ipv6_prefix_count {
-            body.member("Ipv6PrefixCount", &value.to_string());
-        }
+        body.optional_integer("Ipv6PrefixCount", &self.ipv6_prefix_count);
         if let Some(value) = &self.ipv6_prefixes {
             let member_0 = body.enter("Ipv6Prefix");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.network_interface_id {
-            body.member("NetworkInterfaceId", value);
-        }
+        body.optional_text("NetworkInterfaceId", &self.network_interface_id);
         if let Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Addresses");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.ipv6_address_count {
-            body.member("Ipv6AddressCount", &value.to_string());
-        }
+        body.optional_integer("Ipv6AddressCount", &self.ipv6_address_count);
         Ok(())
     }
 }

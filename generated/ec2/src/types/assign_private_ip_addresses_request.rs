@@ -244,23 +244,18 @@ impl ::awsgen_runtime::query::WriteQuery for AssignPrivateIpAddressesRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.ipv4_prefix_count {
-            body.member("Ipv4PrefixCount", &value.to_string());
-        }
-        if let Some(value) = &self.network_interface_id {
-            body.member("NetworkInterfaceId", value);
-        }
+        body.optional_integer("Ipv4PrefixCount", &self.ipv4_prefix_count);
+        body.optional_text("NetworkInterfaceId", &self.network_interface_id);
         if let Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddress");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.secondary_private_ip_address_count {
-            body.member("SecondaryPrivateIpAddressCount", &value.to_string());
-        }
-        if let Some(value) = &self.allow_reassignment {
-            body.member("AllowReassignment", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_integer(
+            "SecondaryPrivateIpAddressCount",
+            &self.secondary_private_ip_address_count,
+        );
+        body.optional_bool("AllowReassignment", &self.allow_reassignment);
         Ok(())
     }
 }

@@ -246,30 +246,13 @@ impl ::awsgen_runtime::query::WriteQuery for AssociateAddressRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.allocation_id {
-            body.member("AllocationId", value);
-        }
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.public_ip {
-            body.member("PublicIp", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.network_interface_id {
-            body.member("NetworkInterfaceId", value);
-        }
-        if let Some(value) = &self.private_ip_address {
-            body.member("PrivateIpAddress", value);
-        }
-        if let Some(value) = &self.allow_reassociation {
-            body.member(
-                "AllowReassociation",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_text("AllocationId", &self.allocation_id);
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_text("PublicIp", &self.public_ip);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("NetworkInterfaceId", &self.network_interface_id);
+        body.optional_text("PrivateIpAddress", &self.private_ip_address);
+        body.optional_bool("AllowReassociation", &self.allow_reassociation);
         Ok(())
     }
 }

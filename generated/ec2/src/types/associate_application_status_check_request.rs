@@ -219,9 +219,10 @@ impl ::awsgen_runtime::query::WriteQuery for AssociateApplicationStatusCheckRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.application_status_check_id {
-            body.member("ApplicationStatusCheckId", value);
-        }
+        body.optional_text(
+            "ApplicationStatusCheckId",
+            &self.application_status_check_id,
+        );
         if let Some(value) = &self.target_tag_associations {
             let member_0 = body.enter("TargetTagAssociation");
             body.items(
@@ -235,12 +236,8 @@ impl ::awsgen_runtime::query::WriteQuery for AssociateApplicationStatusCheckRequ
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

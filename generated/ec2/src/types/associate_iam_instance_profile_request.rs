@@ -151,9 +151,7 @@ impl ::awsgen_runtime::query::WriteQuery for AssociateIamInstanceProfileRequest 
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
+        body.optional_text("InstanceId", &self.instance_id);
         Ok(())
     }
 }

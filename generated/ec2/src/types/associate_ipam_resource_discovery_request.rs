@@ -220,15 +220,9 @@ impl ::awsgen_runtime::query::WriteQuery for AssociateIpamResourceDiscoveryReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_id {
-            body.member("IpamId", value);
-        }
-        if let Some(value) = &self.ipam_resource_discovery_id {
-            body.member("IpamResourceDiscoveryId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamId", &self.ipam_id);
+        body.optional_text("IpamResourceDiscoveryId", &self.ipam_resource_discovery_id);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -237,9 +231,7 @@ impl ::awsgen_runtime::query::WriteQuery for AssociateIpamResourceDiscoveryReque
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
         Ok(())
     }
 }

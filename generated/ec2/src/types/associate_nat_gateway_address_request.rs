@@ -248,9 +248,7 @@ impl ::awsgen_runtime::query::WriteQuery for AssociateNatGatewayAddressRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.nat_gateway_id {
-            body.member("NatGatewayId", value);
-        }
+        body.optional_text("NatGatewayId", &self.nat_gateway_id);
         if let Some(value) = &self.allocation_ids {
             let member_0 = body.enter("AllocationId");
             body.text_items(value);
@@ -261,15 +259,9 @@ impl ::awsgen_runtime::query::WriteQuery for AssociateNatGatewayAddressRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
-        if let Some(value) = &self.availability_zone_id {
-            body.member("AvailabilityZoneId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("AvailabilityZone", &self.availability_zone);
+        body.optional_text("AvailabilityZoneId", &self.availability_zone_id);
         Ok(())
     }
 }

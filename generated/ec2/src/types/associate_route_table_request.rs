@@ -205,21 +205,11 @@ impl ::awsgen_runtime::query::WriteQuery for AssociateRouteTableRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.gateway_id {
-            body.member("GatewayId", value);
-        }
-        if let Some(value) = &self.public_ipv4_pool {
-            body.member("PublicIpv4Pool", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
-        if let Some(value) = &self.route_table_id {
-            body.member("RouteTableId", value);
-        }
+        body.optional_text("GatewayId", &self.gateway_id);
+        body.optional_text("PublicIpv4Pool", &self.public_ipv4_pool);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("SubnetId", &self.subnet_id);
+        body.optional_text("RouteTableId", &self.route_table_id);
         Ok(())
     }
 }

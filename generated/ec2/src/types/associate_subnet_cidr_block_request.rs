@@ -180,18 +180,10 @@ impl ::awsgen_runtime::query::WriteQuery for AssociateSubnetCidrBlockRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.ipv6_ipam_pool_id {
-            body.member("Ipv6IpamPoolId", value);
-        }
-        if let Some(value) = &self.ipv6_netmask_length {
-            body.member("Ipv6NetmaskLength", &value.to_string());
-        }
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
-        if let Some(value) = &self.ipv6_cidr_block {
-            body.member("Ipv6CidrBlock", value);
-        }
+        body.optional_text("Ipv6IpamPoolId", &self.ipv6_ipam_pool_id);
+        body.optional_integer("Ipv6NetmaskLength", &self.ipv6_netmask_length);
+        body.optional_text("SubnetId", &self.subnet_id);
+        body.optional_text("Ipv6CidrBlock", &self.ipv6_cidr_block);
         Ok(())
     }
 }

@@ -238,24 +238,12 @@ impl ::awsgen_runtime::query::WriteQuery for AssociateTrunkInterfaceRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.branch_interface_id {
-            body.member("BranchInterfaceId", value);
-        }
-        if let Some(value) = &self.trunk_interface_id {
-            body.member("TrunkInterfaceId", value);
-        }
-        if let Some(value) = &self.vlan_id {
-            body.member("VlanId", &value.to_string());
-        }
-        if let Some(value) = &self.gre_key {
-            body.member("GreKey", &value.to_string());
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("BranchInterfaceId", &self.branch_interface_id);
+        body.optional_text("TrunkInterfaceId", &self.trunk_interface_id);
+        body.optional_integer("VlanId", &self.vlan_id);
+        body.optional_integer("GreKey", &self.gre_key);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

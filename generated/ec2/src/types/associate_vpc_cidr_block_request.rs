@@ -352,39 +352,22 @@ impl ::awsgen_runtime::query::WriteQuery for AssociateVpcCidrBlockRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.cidr_block {
-            body.member("CidrBlock", value);
-        }
-        if let Some(value) = &self.ipv6_cidr_block_network_border_group {
-            body.member("Ipv6CidrBlockNetworkBorderGroup", value);
-        }
-        if let Some(value) = &self.ipv6_pool {
-            body.member("Ipv6Pool", value);
-        }
-        if let Some(value) = &self.ipv6_cidr_block {
-            body.member("Ipv6CidrBlock", value);
-        }
-        if let Some(value) = &self.ipv4_ipam_pool_id {
-            body.member("Ipv4IpamPoolId", value);
-        }
-        if let Some(value) = &self.ipv4_netmask_length {
-            body.member("Ipv4NetmaskLength", &value.to_string());
-        }
-        if let Some(value) = &self.ipv6_ipam_pool_id {
-            body.member("Ipv6IpamPoolId", value);
-        }
-        if let Some(value) = &self.ipv6_netmask_length {
-            body.member("Ipv6NetmaskLength", &value.to_string());
-        }
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
-        if let Some(value) = &self.amazon_provided_ipv6_cidr_block {
-            body.member(
-                "AmazonProvidedIpv6CidrBlock",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_text("CidrBlock", &self.cidr_block);
+        body.optional_text(
+            "Ipv6CidrBlockNetworkBorderGroup",
+            &self.ipv6_cidr_block_network_border_group,
+        );
+        body.optional_text("Ipv6Pool", &self.ipv6_pool);
+        body.optional_text("Ipv6CidrBlock", &self.ipv6_cidr_block);
+        body.optional_text("Ipv4IpamPoolId", &self.ipv4_ipam_pool_id);
+        body.optional_integer("Ipv4NetmaskLength", &self.ipv4_netmask_length);
+        body.optional_text("Ipv6IpamPoolId", &self.ipv6_ipam_pool_id);
+        body.optional_integer("Ipv6NetmaskLength", &self.ipv6_netmask_length);
+        body.optional_text("VpcId", &self.vpc_id);
+        body.optional_bool(
+            "AmazonProvidedIpv6CidrBlock",
+            &self.amazon_provided_ipv6_cidr_block,
+        );
         Ok(())
     }
 }

@@ -225,12 +225,11 @@ impl ::awsgen_runtime::query::WriteQuery for AthenaIntegration {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.integration_result_s3_destination_arn {
-            body.member("IntegrationResultS3DestinationArn", value);
-        }
-        if let Some(value) = &self.partition_load_frequency {
-            body.member("PartitionLoadFrequency", value.as_str());
-        }
+        body.optional_text(
+            "IntegrationResultS3DestinationArn",
+            &self.integration_result_s3_destination_arn,
+        );
+        body.optional_text("PartitionLoadFrequency", &self.partition_load_frequency);
         if let Some(value) = &self.partition_start_date {
             body.member(
                 "PartitionStartDate",

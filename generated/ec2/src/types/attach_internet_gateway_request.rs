@@ -162,15 +162,9 @@ impl ::awsgen_runtime::query::WriteQuery for AttachInternetGatewayRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.internet_gateway_id {
-            body.member("InternetGatewayId", value);
-        }
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("InternetGatewayId", &self.internet_gateway_id);
+        body.optional_text("VpcId", &self.vpc_id);
         Ok(())
     }
 }

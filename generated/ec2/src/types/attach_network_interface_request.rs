@@ -282,29 +282,17 @@ impl ::awsgen_runtime::query::WriteQuery for AttachNetworkInterfaceRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.network_card_index {
-            body.member("NetworkCardIndex", &value.to_string());
-        }
+        body.optional_integer("NetworkCardIndex", &self.network_card_index);
         if let Some(value) = &self.ena_srd_specification {
             let member_0 = body.enter("EnaSrdSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.ena_queue_count {
-            body.member("EnaQueueCount", &value.to_string());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.network_interface_id {
-            body.member("NetworkInterfaceId", value);
-        }
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.device_index {
-            body.member("DeviceIndex", &value.to_string());
-        }
+        body.optional_integer("EnaQueueCount", &self.ena_queue_count);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("NetworkInterfaceId", &self.network_interface_id);
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_integer("DeviceIndex", &self.device_index);
         Ok(())
     }
 }

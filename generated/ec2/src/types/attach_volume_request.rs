@@ -221,21 +221,11 @@ impl ::awsgen_runtime::query::WriteQuery for AttachVolumeRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.device {
-            body.member("Device", value);
-        }
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.volume_id {
-            body.member("VolumeId", value);
-        }
-        if let Some(value) = &self.ebs_card_index {
-            body.member("EbsCardIndex", &value.to_string());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("Device", &self.device);
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_text("VolumeId", &self.volume_id);
+        body.optional_integer("EbsCardIndex", &self.ebs_card_index);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

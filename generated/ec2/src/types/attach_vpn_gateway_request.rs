@@ -161,15 +161,9 @@ impl ::awsgen_runtime::query::WriteQuery for AttachVpnGatewayRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
-        if let Some(value) = &self.vpn_gateway_id {
-            body.member("VpnGatewayId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("VpcId", &self.vpc_id);
+        body.optional_text("VpnGatewayId", &self.vpn_gateway_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

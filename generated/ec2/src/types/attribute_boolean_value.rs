@@ -85,9 +85,7 @@ impl ::awsgen_runtime::query::WriteQuery for AttributeBooleanValue {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.value {
-            body.member("Value", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("Value", &self.value);
         Ok(())
     }
 }

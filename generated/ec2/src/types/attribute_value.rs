@@ -85,9 +85,7 @@ impl ::awsgen_runtime::query::WriteQuery for AttributeValue {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.value {
-            body.member("Value", value);
-        }
+        body.optional_text("Value", &self.value);
         Ok(())
     }
 }

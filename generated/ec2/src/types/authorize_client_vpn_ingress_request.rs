@@ -265,30 +265,13 @@ impl ::awsgen_runtime::query::WriteQuery for AuthorizeClientVpnIngressRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.client_vpn_endpoint_id {
-            body.member("ClientVpnEndpointId", value);
-        }
-        if let Some(value) = &self.target_network_cidr {
-            body.member("TargetNetworkCidr", value);
-        }
-        if let Some(value) = &self.access_group_id {
-            body.member("AccessGroupId", value);
-        }
-        if let Some(value) = &self.authorize_all_groups {
-            body.member(
-                "AuthorizeAllGroups",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("ClientVpnEndpointId", &self.client_vpn_endpoint_id);
+        body.optional_text("TargetNetworkCidr", &self.target_network_cidr);
+        body.optional_text("AccessGroupId", &self.access_group_id);
+        body.optional_bool("AuthorizeAllGroups", &self.authorize_all_groups);
+        body.optional_text("Description", &self.description);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -223,21 +223,14 @@ for BatchModifyIpamRoutingPolicyRegistrationsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_internet_registry_association_id {
-            body.member("IpamInternetRegistryAssociationId", value);
-        }
-        if let Some(value) = &self.delta_json {
-            body.member("DeltaJson", value);
-        }
-        if let Some(value) = &self.force {
-            body.member("Force", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "IpamInternetRegistryAssociationId",
+            &self.ipam_internet_registry_association_id,
+        );
+        body.optional_text("DeltaJson", &self.delta_json);
+        body.optional_bool("Force", &self.force);
+        body.optional_text("ClientToken", &self.client_token);
         Ok(())
     }
 }

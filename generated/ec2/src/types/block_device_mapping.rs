@@ -175,15 +175,9 @@ impl ::awsgen_runtime::query::WriteQuery for BlockDeviceMapping {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.no_device {
-            body.member("NoDevice", value);
-        }
-        if let Some(value) = &self.device_name {
-            body.member("DeviceName", value);
-        }
-        if let Some(value) = &self.virtual_name {
-            body.member("VirtualName", value);
-        }
+        body.optional_text("NoDevice", &self.no_device);
+        body.optional_text("DeviceName", &self.device_name);
+        body.optional_text("VirtualName", &self.virtual_name);
         Ok(())
     }
 }

@@ -127,12 +127,8 @@ impl ::awsgen_runtime::query::WriteQuery for CancelBundleTaskRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.bundle_id {
-            body.member("BundleId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("BundleId", &self.bundle_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -137,9 +137,7 @@ impl ::awsgen_runtime::query::WriteQuery for CancelCapacityReservationFleetsRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.capacity_reservation_fleet_ids {
             let member_0 = body.enter("CapacityReservationFleetId");
             body.text_items(value);

@@ -190,18 +190,10 @@ impl ::awsgen_runtime::query::WriteQuery for CancelCapacityReservationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.capacity_reservation_id {
-            body.member("CapacityReservationId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.apply_cancellation_charges {
-            body.member("ApplyCancellationCharges", value.as_str());
-        }
-        if let Some(value) = &self.quote_id {
-            body.member("QuoteId", value);
-        }
+        body.optional_text("CapacityReservationId", &self.capacity_reservation_id);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ApplyCancellationCharges", &self.apply_cancellation_charges);
+        body.optional_text("QuoteId", &self.quote_id);
         Ok(())
     }
 }

@@ -154,15 +154,9 @@ impl ::awsgen_runtime::query::WriteQuery for CancelConversionRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.conversion_task_id {
-            body.member("ConversionTaskId", value);
-        }
-        if let Some(value) = &self.reason_message {
-            body.member("ReasonMessage", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ConversionTaskId", &self.conversion_task_id);
+        body.optional_text("ReasonMessage", &self.reason_message);
         Ok(())
     }
 }

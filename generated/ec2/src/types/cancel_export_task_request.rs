@@ -100,9 +100,7 @@ impl ::awsgen_runtime::query::WriteQuery for CancelExportTaskRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.export_task_id {
-            body.member("ExportTaskId", value);
-        }
+        body.optional_text("ExportTaskId", &self.export_task_id);
         Ok(())
     }
 }

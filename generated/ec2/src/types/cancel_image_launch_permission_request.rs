@@ -127,12 +127,8 @@ impl ::awsgen_runtime::query::WriteQuery for CancelImageLaunchPermissionRequest 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.image_id {
-            body.member("ImageId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("ImageId", &self.image_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -140,15 +140,9 @@ impl ::awsgen_runtime::query::WriteQuery for CancelImportTaskRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.cancel_reason {
-            body.member("CancelReason", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.import_task_id {
-            body.member("ImportTaskId", value);
-        }
+        body.optional_text("CancelReason", &self.cancel_reason);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ImportTaskId", &self.import_task_id);
         Ok(())
     }
 }

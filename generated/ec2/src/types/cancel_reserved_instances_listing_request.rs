@@ -102,9 +102,10 @@ impl ::awsgen_runtime::query::WriteQuery for CancelReservedInstancesListingReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.reserved_instances_listing_id {
-            body.member("ReservedInstancesListingId", value);
-        }
+        body.optional_text(
+            "ReservedInstancesListingId",
+            &self.reserved_instances_listing_id,
+        );
         Ok(())
     }
 }

@@ -168,20 +168,13 @@ impl ::awsgen_runtime::query::WriteQuery for CancelSpotFleetRequestsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.spot_fleet_request_ids {
             let member_0 = body.enter("SpotFleetRequestId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.terminate_instances {
-            body.member(
-                "TerminateInstances",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool("TerminateInstances", &self.terminate_instances);
         Ok(())
     }
 }

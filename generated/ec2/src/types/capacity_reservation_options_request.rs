@@ -105,9 +105,7 @@ impl ::awsgen_runtime::query::WriteQuery for CapacityReservationOptionsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.usage_strategy {
-            body.member("UsageStrategy", value.as_str());
-        }
+        body.optional_text("UsageStrategy", &self.usage_strategy);
         Ok(())
     }
 }

@@ -124,12 +124,11 @@ impl ::awsgen_runtime::query::WriteQuery for CapacityReservationTarget {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.capacity_reservation_id {
-            body.member("CapacityReservationId", value);
-        }
-        if let Some(value) = &self.capacity_reservation_resource_group_arn {
-            body.member("CapacityReservationResourceGroupArn", value);
-        }
+        body.optional_text("CapacityReservationId", &self.capacity_reservation_id);
+        body.optional_text(
+            "CapacityReservationResourceGroupArn",
+            &self.capacity_reservation_resource_group_arn,
+        );
         Ok(())
     }
 }

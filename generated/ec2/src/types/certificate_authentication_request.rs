@@ -97,9 +97,10 @@ impl ::awsgen_runtime::query::WriteQuery for CertificateAuthenticationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.client_root_certificate_chain_arn {
-            body.member("ClientRootCertificateChainArn", value);
-        }
+        body.optional_text(
+            "ClientRootCertificateChainArn",
+            &self.client_root_certificate_chain_arn,
+        );
         Ok(())
     }
 }

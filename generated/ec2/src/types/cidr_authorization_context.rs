@@ -135,12 +135,8 @@ impl ::awsgen_runtime::query::WriteQuery for CidrAuthorizationContext {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.message {
-            body.member("Message", value);
-        }
-        if let Some(value) = &self.signature {
-            body.member("Signature", value);
-        }
+        body.optional_text("Message", &self.message);
+        body.optional_text("Signature", &self.signature);
         Ok(())
     }
 }

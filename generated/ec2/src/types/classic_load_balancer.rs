@@ -85,9 +85,7 @@ impl ::awsgen_runtime::query::WriteQuery for ClassicLoadBalancer {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.name {
-            body.member("Name", value);
-        }
+        body.optional_text("Name", &self.name);
         Ok(())
     }
 }

@@ -115,12 +115,8 @@ impl ::awsgen_runtime::query::WriteQuery for ClientConnectOptions {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.enabled {
-            body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.lambda_function_arn {
-            body.member("LambdaFunctionArn", value);
-        }
+        body.optional_bool("Enabled", &self.enabled);
+        body.optional_text("LambdaFunctionArn", &self.lambda_function_arn);
         Ok(())
     }
 }

@@ -175,9 +175,7 @@ impl ::awsgen_runtime::query::WriteQuery for ClientData {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.comment {
-            body.member("Comment", value);
-        }
+        body.optional_text("Comment", &self.comment);
         if let Some(value) = &self.upload_end {
             body.member(
                 "UploadEnd",

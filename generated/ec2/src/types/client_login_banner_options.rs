@@ -118,12 +118,8 @@ impl ::awsgen_runtime::query::WriteQuery for ClientLoginBannerOptions {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.enabled {
-            body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.banner_text {
-            body.member("BannerText", value);
-        }
+        body.optional_bool("Enabled", &self.enabled);
+        body.optional_text("BannerText", &self.banner_text);
         Ok(())
     }
 }

@@ -91,9 +91,7 @@ impl ::awsgen_runtime::query::WriteQuery for ClientRouteEnforcementOptions {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.enforced {
-            body.member("Enforced", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("Enforced", &self.enforced);
         Ok(())
     }
 }

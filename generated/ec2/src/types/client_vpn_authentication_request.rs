@@ -199,9 +199,7 @@ impl ::awsgen_runtime::query::WriteQuery for ClientVpnAuthenticationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.type_ {
-            body.member("Type", value.as_str());
-        }
+        body.optional_text("Type", &self.type_);
         if let Some(value) = &self.active_directory {
             let member_0 = body.enter("ActiveDirectory");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -227,24 +227,12 @@ impl ::awsgen_runtime::query::WriteQuery for CloudWatchLogOptionsSpecification {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.log_enabled {
-            body.member("LogEnabled", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.log_group_arn {
-            body.member("LogGroupArn", value);
-        }
-        if let Some(value) = &self.log_output_format {
-            body.member("LogOutputFormat", value);
-        }
-        if let Some(value) = &self.bgp_log_enabled {
-            body.member("BgpLogEnabled", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.bgp_log_group_arn {
-            body.member("BgpLogGroupArn", value);
-        }
-        if let Some(value) = &self.bgp_log_output_format {
-            body.member("BgpLogOutputFormat", value);
-        }
+        body.optional_bool("LogEnabled", &self.log_enabled);
+        body.optional_text("LogGroupArn", &self.log_group_arn);
+        body.optional_text("LogOutputFormat", &self.log_output_format);
+        body.optional_bool("BgpLogEnabled", &self.bgp_log_enabled);
+        body.optional_text("BgpLogGroupArn", &self.bgp_log_group_arn);
+        body.optional_text("BgpLogOutputFormat", &self.bgp_log_output_format);
         Ok(())
     }
 }

@@ -141,15 +141,9 @@ impl ::awsgen_runtime::query::WriteQuery for ConnectionLogOptions {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.enabled {
-            body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.cloudwatch_log_group {
-            body.member("CloudwatchLogGroup", value);
-        }
-        if let Some(value) = &self.cloudwatch_log_stream {
-            body.member("CloudwatchLogStream", value);
-        }
+        body.optional_bool("Enabled", &self.enabled);
+        body.optional_text("CloudwatchLogGroup", &self.cloudwatch_log_group);
+        body.optional_text("CloudwatchLogStream", &self.cloudwatch_log_stream);
         Ok(())
     }
 }

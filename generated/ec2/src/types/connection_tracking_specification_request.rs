@@ -141,15 +141,9 @@ impl ::awsgen_runtime::query::WriteQuery for ConnectionTrackingSpecificationRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.tcp_established_timeout {
-            body.member("TcpEstablishedTimeout", &value.to_string());
-        }
-        if let Some(value) = &self.udp_stream_timeout {
-            body.member("UdpStreamTimeout", &value.to_string());
-        }
-        if let Some(value) = &self.udp_timeout {
-            body.member("UdpTimeout", &value.to_string());
-        }
+        body.optional_integer("TcpEstablishedTimeout", &self.tcp_established_timeout);
+        body.optional_integer("UdpStreamTimeout", &self.udp_stream_timeout);
+        body.optional_integer("UdpTimeout", &self.udp_timeout);
         Ok(())
     }
 }

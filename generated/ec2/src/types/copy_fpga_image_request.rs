@@ -239,24 +239,12 @@ impl ::awsgen_runtime::query::WriteQuery for CopyFpgaImageRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.source_fpga_image_id {
-            body.member("SourceFpgaImageId", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.name {
-            body.member("Name", value);
-        }
-        if let Some(value) = &self.source_region {
-            body.member("SourceRegion", value);
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("SourceFpgaImageId", &self.source_fpga_image_id);
+        body.optional_text("Description", &self.description);
+        body.optional_text("Name", &self.name);
+        body.optional_text("SourceRegion", &self.source_region);
+        body.optional_text("ClientToken", &self.client_token);
         Ok(())
     }
 }

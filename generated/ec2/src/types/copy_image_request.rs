@@ -516,33 +516,15 @@ impl ::awsgen_runtime::query::WriteQuery for CopyImageRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.encrypted {
-            body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.kms_key_id {
-            body.member("KmsKeyId", value);
-        }
-        if let Some(value) = &self.name {
-            body.member("Name", value);
-        }
-        if let Some(value) = &self.source_image_id {
-            body.member("SourceImageId", value);
-        }
-        if let Some(value) = &self.source_region {
-            body.member("SourceRegion", value);
-        }
-        if let Some(value) = &self.destination_outpost_arn {
-            body.member("DestinationOutpostArn", value);
-        }
-        if let Some(value) = &self.copy_image_tags {
-            body.member("CopyImageTags", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text("Description", &self.description);
+        body.optional_bool("Encrypted", &self.encrypted);
+        body.optional_text("KmsKeyId", &self.kms_key_id);
+        body.optional_text("Name", &self.name);
+        body.optional_text("SourceImageId", &self.source_image_id);
+        body.optional_text("SourceRegion", &self.source_region);
+        body.optional_text("DestinationOutpostArn", &self.destination_outpost_arn);
+        body.optional_bool("CopyImageTags", &self.copy_image_tags);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -551,18 +533,19 @@ impl ::awsgen_runtime::query::WriteQuery for CopyImageRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.snapshot_copy_completion_duration_minutes {
-            body.member("SnapshotCopyCompletionDurationMinutes", &value.to_string());
-        }
-        if let Some(value) = &self.destination_availability_zone {
-            body.member("DestinationAvailabilityZone", value);
-        }
-        if let Some(value) = &self.destination_availability_zone_id {
-            body.member("DestinationAvailabilityZoneId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_integer(
+            "SnapshotCopyCompletionDurationMinutes",
+            &self.snapshot_copy_completion_duration_minutes,
+        );
+        body.optional_text(
+            "DestinationAvailabilityZone",
+            &self.destination_availability_zone,
+        );
+        body.optional_text(
+            "DestinationAvailabilityZoneId",
+            &self.destination_availability_zone_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

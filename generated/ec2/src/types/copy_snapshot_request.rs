@@ -443,30 +443,14 @@ impl ::awsgen_runtime::query::WriteQuery for CopySnapshotRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.destination_outpost_arn {
-            body.member("DestinationOutpostArn", value);
-        }
-        if let Some(value) = &self.destination_region {
-            body.member("DestinationRegion", value);
-        }
-        if let Some(value) = &self.encrypted {
-            body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.kms_key_id {
-            body.member("KmsKeyId", value);
-        }
-        if let Some(value) = &self.presigned_url {
-            body.member("PresignedUrl", value);
-        }
-        if let Some(value) = &self.source_region {
-            body.member("SourceRegion", value);
-        }
-        if let Some(value) = &self.source_snapshot_id {
-            body.member("SourceSnapshotId", value);
-        }
+        body.optional_text("Description", &self.description);
+        body.optional_text("DestinationOutpostArn", &self.destination_outpost_arn);
+        body.optional_text("DestinationRegion", &self.destination_region);
+        body.optional_bool("Encrypted", &self.encrypted);
+        body.optional_text("KmsKeyId", &self.kms_key_id);
+        body.optional_text("PresignedUrl", &self.presigned_url);
+        body.optional_text("SourceRegion", &self.source_region);
+        body.optional_text("SourceSnapshotId", &self.source_snapshot_id);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -475,15 +459,15 @@ impl ::awsgen_runtime::query::WriteQuery for CopySnapshotRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.completion_duration_minutes {
-            body.member("CompletionDurationMinutes", &value.to_string());
-        }
-        if let Some(value) = &self.destination_availability_zone {
-            body.member("DestinationAvailabilityZone", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_integer(
+            "CompletionDurationMinutes",
+            &self.completion_duration_minutes,
+        );
+        body.optional_text(
+            "DestinationAvailabilityZone",
+            &self.destination_availability_zone,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

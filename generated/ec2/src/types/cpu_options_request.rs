@@ -180,18 +180,10 @@ impl ::awsgen_runtime::query::WriteQuery for CpuOptionsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.core_count {
-            body.member("CoreCount", &value.to_string());
-        }
-        if let Some(value) = &self.threads_per_core {
-            body.member("ThreadsPerCore", &value.to_string());
-        }
-        if let Some(value) = &self.amd_sev_snp {
-            body.member("AmdSevSnp", value.as_str());
-        }
-        if let Some(value) = &self.nested_virtualization {
-            body.member("NestedVirtualization", value.as_str());
-        }
+        body.optional_integer("CoreCount", &self.core_count);
+        body.optional_integer("ThreadsPerCore", &self.threads_per_core);
+        body.optional_text("AmdSevSnp", &self.amd_sev_snp);
+        body.optional_text("NestedVirtualization", &self.nested_virtualization);
         Ok(())
     }
 }

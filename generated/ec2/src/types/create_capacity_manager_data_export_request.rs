@@ -283,24 +283,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCapacityManagerDataExportRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.s3_bucket_name {
-            body.member("S3BucketName", value);
-        }
-        if let Some(value) = &self.s3_bucket_prefix {
-            body.member("S3BucketPrefix", value);
-        }
-        if let Some(value) = &self.schedule {
-            body.member("Schedule", value.as_str());
-        }
-        if let Some(value) = &self.output_format {
-            body.member("OutputFormat", value.as_str());
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("S3BucketName", &self.s3_bucket_name);
+        body.optional_text("S3BucketPrefix", &self.s3_bucket_prefix);
+        body.optional_text("Schedule", &self.schedule);
+        body.optional_text("OutputFormat", &self.output_format);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

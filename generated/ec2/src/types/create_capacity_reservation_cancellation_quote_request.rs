@@ -188,12 +188,8 @@ for CreateCapacityReservationCancellationQuoteRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.capacity_reservation_id {
-            body.member("CapacityReservationId", value);
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("CapacityReservationId", &self.capacity_reservation_id);
+        body.optional_text("ClientToken", &self.client_token);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -202,9 +198,7 @@ for CreateCapacityReservationCancellationQuoteRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

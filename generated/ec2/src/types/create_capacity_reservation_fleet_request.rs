@@ -359,12 +359,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCapacityReservationFleetReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.allocation_strategy {
-            body.member("AllocationStrategy", value);
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("AllocationStrategy", &self.allocation_strategy);
+        body.optional_text("ClientToken", &self.client_token);
         if let Some(value) = &self.instance_type_specifications {
             let member_0 = body.enter("InstanceTypeSpecification");
             body.items(
@@ -373,12 +369,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCapacityReservationFleetReque
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.tenancy {
-            body.member("Tenancy", value.as_str());
-        }
-        if let Some(value) = &self.total_target_capacity {
-            body.member("TotalTargetCapacity", &value.to_string());
-        }
+        body.optional_text("Tenancy", &self.tenancy);
+        body.optional_integer("TotalTargetCapacity", &self.total_target_capacity);
         if let Some(value) = &self.end_date {
             body.member(
                 "EndDate",
@@ -388,9 +380,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCapacityReservationFleetReque
                 ),
             );
         }
-        if let Some(value) = &self.instance_match_criteria {
-            body.member("InstanceMatchCriteria", value.as_str());
-        }
+        body.optional_text("InstanceMatchCriteria", &self.instance_match_criteria);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -399,9 +389,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCapacityReservationFleetReque
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

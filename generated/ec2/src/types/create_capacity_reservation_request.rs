@@ -679,33 +679,15 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCapacityReservationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.instance_type {
-            body.member("InstanceType", value);
-        }
-        if let Some(value) = &self.instance_platform {
-            body.member("InstancePlatform", value.as_str());
-        }
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
-        if let Some(value) = &self.availability_zone_id {
-            body.member("AvailabilityZoneId", value);
-        }
-        if let Some(value) = &self.tenancy {
-            body.member("Tenancy", value.as_str());
-        }
-        if let Some(value) = &self.instance_count {
-            body.member("InstanceCount", &value.to_string());
-        }
-        if let Some(value) = &self.ebs_optimized {
-            body.member("EbsOptimized", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ephemeral_storage {
-            body.member("EphemeralStorage", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text("InstanceType", &self.instance_type);
+        body.optional_text("InstancePlatform", &self.instance_platform);
+        body.optional_text("AvailabilityZone", &self.availability_zone);
+        body.optional_text("AvailabilityZoneId", &self.availability_zone_id);
+        body.optional_text("Tenancy", &self.tenancy);
+        body.optional_integer("InstanceCount", &self.instance_count);
+        body.optional_bool("EbsOptimized", &self.ebs_optimized);
+        body.optional_bool("EphemeralStorage", &self.ephemeral_storage);
         if let Some(value) = &self.end_date {
             body.member(
                 "EndDate",
@@ -715,12 +697,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCapacityReservationRequest {
                 ),
             );
         }
-        if let Some(value) = &self.end_date_type {
-            body.member("EndDateType", value.as_str());
-        }
-        if let Some(value) = &self.instance_match_criteria {
-            body.member("InstanceMatchCriteria", value.as_str());
-        }
+        body.optional_text("EndDateType", &self.end_date_type);
+        body.optional_text("InstanceMatchCriteria", &self.instance_match_criteria);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecifications");
             body.items(
@@ -729,15 +707,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCapacityReservationRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.outpost_arn {
-            body.member("OutpostArn", value);
-        }
-        if let Some(value) = &self.placement_group_arn {
-            body.member("PlacementGroupArn", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("OutpostArn", &self.outpost_arn);
+        body.optional_text("PlacementGroupArn", &self.placement_group_arn);
         if let Some(value) = &self.start_date {
             body.member(
                 "StartDate",
@@ -747,12 +719,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCapacityReservationRequest {
                 ),
             );
         }
-        if let Some(value) = &self.commitment_duration {
-            body.member("CommitmentDuration", &value.to_string());
-        }
-        if let Some(value) = &self.delivery_preference {
-            body.member("DeliveryPreference", value.as_str());
-        }
+        body.optional_integer("CommitmentDuration", &self.commitment_duration);
+        body.optional_text("DeliveryPreference", &self.delivery_preference);
         Ok(())
     }
 }

@@ -820,12 +820,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateClientVpnEndpointRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.client_cidr_block {
-            body.member("ClientCidrBlock", value);
-        }
-        if let Some(value) = &self.server_certificate_arn {
-            body.member("ServerCertificateArn", value);
-        }
+        body.optional_text("ClientCidrBlock", &self.client_cidr_block);
+        body.optional_text("ServerCertificateArn", &self.server_certificate_arn);
         if let Some(value) = &self.authentication_options {
             let member_0 = body.enter("Authentication");
             body.items(
@@ -844,24 +840,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateClientVpnEndpointRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.transport_protocol {
-            body.member("TransportProtocol", value.as_str());
-        }
-        if let Some(value) = &self.vpn_port {
-            body.member("VpnPort", &value.to_string());
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.split_tunnel {
-            body.member("SplitTunnel", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("TransportProtocol", &self.transport_protocol);
+        body.optional_integer("VpnPort", &self.vpn_port);
+        body.optional_text("Description", &self.description);
+        body.optional_bool("SplitTunnel", &self.split_tunnel);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ClientToken", &self.client_token);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -875,20 +859,14 @@ impl ::awsgen_runtime::query::WriteQuery for CreateClientVpnEndpointRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
-        if let Some(value) = &self.self_service_portal {
-            body.member("SelfServicePortal", value.as_str());
-        }
+        body.optional_text("VpcId", &self.vpc_id);
+        body.optional_text("SelfServicePortal", &self.self_service_portal);
         if let Some(value) = &self.client_connect_options {
             let member_0 = body.enter("ClientConnectOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.session_timeout_hours {
-            body.member("SessionTimeoutHours", &value.to_string());
-        }
+        body.optional_integer("SessionTimeoutHours", &self.session_timeout_hours);
         if let Some(value) = &self.client_login_banner_options {
             let member_0 = body.enter("ClientLoginBannerOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -899,18 +877,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateClientVpnEndpointRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.disconnect_on_session_timeout {
-            body.member(
-                "DisconnectOnSessionTimeout",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.endpoint_ip_address_type {
-            body.member("EndpointIpAddressType", value.as_str());
-        }
-        if let Some(value) = &self.traffic_ip_address_type {
-            body.member("TrafficIpAddressType", value.as_str());
-        }
+        body.optional_bool(
+            "DisconnectOnSessionTimeout",
+            &self.disconnect_on_session_timeout,
+        );
+        body.optional_text("EndpointIpAddressType", &self.endpoint_ip_address_type);
+        body.optional_text("TrafficIpAddressType", &self.traffic_ip_address_type);
         if let Some(value) = &self.transit_gateway_configuration {
             let member_0 = body.enter("TransitGatewayConfiguration");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

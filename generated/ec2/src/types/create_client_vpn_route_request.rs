@@ -248,24 +248,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateClientVpnRouteRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.client_vpn_endpoint_id {
-            body.member("ClientVpnEndpointId", value);
-        }
-        if let Some(value) = &self.destination_cidr_block {
-            body.member("DestinationCidrBlock", value);
-        }
-        if let Some(value) = &self.target_vpc_subnet_id {
-            body.member("TargetVpcSubnetId", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("ClientVpnEndpointId", &self.client_vpn_endpoint_id);
+        body.optional_text("DestinationCidrBlock", &self.destination_cidr_block);
+        body.optional_text("TargetVpcSubnetId", &self.target_vpc_subnet_id);
+        body.optional_text("Description", &self.description);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

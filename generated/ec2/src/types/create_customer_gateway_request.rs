@@ -323,18 +323,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCustomerGatewayRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.bgp_asn {
-            body.member("BgpAsn", &value.to_string());
-        }
-        if let Some(value) = &self.public_ip {
-            body.member("PublicIp", value);
-        }
-        if let Some(value) = &self.certificate_arn {
-            body.member("CertificateArn", value);
-        }
-        if let Some(value) = &self.type_ {
-            body.member("Type", value.as_str());
-        }
+        body.optional_integer("BgpAsn", &self.bgp_asn);
+        body.optional_text("PublicIp", &self.public_ip);
+        body.optional_text("CertificateArn", &self.certificate_arn);
+        body.optional_text("Type", &self.type_);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -343,18 +335,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateCustomerGatewayRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.device_name {
-            body.member("DeviceName", value);
-        }
-        if let Some(value) = &self.ip_address {
-            body.member("IpAddress", value);
-        }
-        if let Some(value) = &self.bgp_asn_extended {
-            body.member("BgpAsnExtended", &value.to_string());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("DeviceName", &self.device_name);
+        body.optional_text("IpAddress", &self.ip_address);
+        body.optional_integer("BgpAsnExtended", &self.bgp_asn_extended);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

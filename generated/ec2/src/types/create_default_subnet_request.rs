@@ -170,18 +170,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateDefaultSubnetRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipv6_native {
-            body.member("Ipv6Native", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.availability_zone_id {
-            body.member("AvailabilityZoneId", value);
-        }
+        body.optional_text("AvailabilityZone", &self.availability_zone);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_bool("Ipv6Native", &self.ipv6_native);
+        body.optional_text("AvailabilityZoneId", &self.availability_zone_id);
         Ok(())
     }
 }

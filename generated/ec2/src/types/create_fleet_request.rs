@@ -568,12 +568,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateFleetRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ClientToken", &self.client_token);
         if let Some(value) = &self.spot_options {
             let member_0 = body.enter("SpotOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -589,9 +585,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateFleetRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.excess_capacity_termination_policy {
-            body.member("ExcessCapacityTerminationPolicy", value.as_str());
-        }
+        body.optional_text(
+            "ExcessCapacityTerminationPolicy",
+            &self.excess_capacity_termination_policy,
+        );
         if let Some(value) = &self.launch_template_configs {
             let member_0 = body.enter("LaunchTemplateConfigs");
             body.items(
@@ -605,15 +602,11 @@ impl ::awsgen_runtime::query::WriteQuery for CreateFleetRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.terminate_instances_with_expiration {
-            body.member(
-                "TerminateInstancesWithExpiration",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.type_ {
-            body.member("Type", value.as_str());
-        }
+        body.optional_bool(
+            "TerminateInstancesWithExpiration",
+            &self.terminate_instances_with_expiration,
+        );
+        body.optional_text("Type", &self.type_);
         if let Some(value) = &self.valid_from {
             body.member(
                 "ValidFrom",
@@ -632,12 +625,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateFleetRequest {
                 ),
             );
         }
-        if let Some(value) = &self.replace_unhealthy_instances {
-            body.member(
-                "ReplaceUnhealthyInstances",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool(
+            "ReplaceUnhealthyInstances",
+            &self.replace_unhealthy_instances,
+        );
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -646,9 +637,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateFleetRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.context {
-            body.member("Context", value);
-        }
+        body.optional_text("Context", &self.context);
         Ok(())
     }
 }

@@ -543,41 +543,24 @@ impl ::awsgen_runtime::query::WriteQuery for CreateFlowLogsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.deliver_logs_permission_arn {
-            body.member("DeliverLogsPermissionArn", value);
-        }
-        if let Some(value) = &self.deliver_cross_account_role {
-            body.member("DeliverCrossAccountRole", value);
-        }
-        if let Some(value) = &self.log_group_name {
-            body.member("LogGroupName", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text(
+            "DeliverLogsPermissionArn",
+            &self.deliver_logs_permission_arn,
+        );
+        body.optional_text("DeliverCrossAccountRole", &self.deliver_cross_account_role);
+        body.optional_text("LogGroupName", &self.log_group_name);
         if let Some(value) = &self.resource_ids {
             let member_0 = body.enter("ResourceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.resource_type {
-            body.member("ResourceType", value.as_str());
-        }
-        if let Some(value) = &self.traffic_type {
-            body.member("TrafficType", value.as_str());
-        }
-        if let Some(value) = &self.log_destination_type {
-            body.member("LogDestinationType", value.as_str());
-        }
-        if let Some(value) = &self.log_destination {
-            body.member("LogDestination", value);
-        }
-        if let Some(value) = &self.log_format {
-            body.member("LogFormat", value);
-        }
+        body.optional_text("ResourceType", &self.resource_type);
+        body.optional_text("TrafficType", &self.traffic_type);
+        body.optional_text("LogDestinationType", &self.log_destination_type);
+        body.optional_text("LogDestination", &self.log_destination);
+        body.optional_text("LogFormat", &self.log_format);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -586,9 +569,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateFlowLogsRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_aggregation_interval {
-            body.member("MaxAggregationInterval", &value.to_string());
-        }
+        body.optional_integer("MaxAggregationInterval", &self.max_aggregation_interval);
         if let Some(value) = &self.destination_options {
             let member_0 = body.enter("DestinationOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -276,9 +276,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateFpgaImageRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.input_storage_location {
             let member_0 = body.enter("InputStorageLocation");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -289,15 +287,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateFpgaImageRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.name {
-            body.member("Name", value);
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("Description", &self.description);
+        body.optional_text("Name", &self.name);
+        body.optional_text("ClientToken", &self.client_token);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

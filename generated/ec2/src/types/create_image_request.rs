@@ -348,24 +348,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateImageRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.snapshot_location {
-            body.member("SnapshotLocation", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.name {
-            body.member("Name", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.no_reboot {
-            body.member("NoReboot", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("SnapshotLocation", &self.snapshot_location);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_text("Name", &self.name);
+        body.optional_text("Description", &self.description);
+        body.optional_bool("NoReboot", &self.no_reboot);
         if let Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
             body.items(

@@ -260,12 +260,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateImageUsageReportRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.image_id {
-            body.member("ImageId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("ImageId", &self.image_id);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.resource_types {
             let member_0 = body.enter("ResourceType");
             body.items(
@@ -279,9 +275,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateImageUsageReportRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

@@ -284,23 +284,15 @@ impl ::awsgen_runtime::query::WriteQuery for CreateInstanceConnectEndpointReques
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("SubnetId", &self.subnet_id);
         if let Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.preserve_client_ip {
-            body.member("PreserveClientIp", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_bool("PreserveClientIp", &self.preserve_client_ip);
+        body.optional_text("ClientToken", &self.client_token);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -309,9 +301,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateInstanceConnectEndpointReques
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.ip_address_type {
-            body.member("IpAddressType", value.as_str());
-        }
+        body.optional_text("IpAddressType", &self.ip_address_type);
         Ok(())
     }
 }

@@ -220,12 +220,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateInstanceEventWindowRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.name {
-            body.member("Name", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("Name", &self.name);
         if let Some(value) = &self.time_ranges {
             let member_0 = body.enter("TimeRange");
             body.items(
@@ -234,9 +230,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateInstanceEventWindowRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.cron_expression {
-            body.member("CronExpression", value);
-        }
+        body.optional_text("CronExpression", &self.cron_expression);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

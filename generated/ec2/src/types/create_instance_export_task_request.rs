@@ -250,15 +250,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateInstanceExportTaskRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.target_environment {
-            body.member("TargetEnvironment", value.as_str());
-        }
+        body.optional_text("Description", &self.description);
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_text("TargetEnvironment", &self.target_environment);
         if let Some(value) = &self.export_to_s3_task {
             let member_0 = body.enter("ExportToS3");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -286,21 +286,11 @@ for CreateIpamInternetRegistryAssociationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_id {
-            body.member("IpamId", value);
-        }
-        if let Some(value) = &self.rir {
-            body.member("Rir", value.as_str());
-        }
-        if let Some(value) = &self.organization_handle {
-            body.member("OrganizationHandle", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamId", &self.ipam_id);
+        body.optional_text("Rir", &self.rir);
+        body.optional_text("OrganizationHandle", &self.organization_handle);
+        body.optional_text("Description", &self.description);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -309,9 +299,7 @@ for CreateIpamInternetRegistryAssociationRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
         Ok(())
     }
 }

@@ -572,42 +572,26 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamPoolRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_scope_id {
-            body.member("IpamScopeId", value);
-        }
-        if let Some(value) = &self.locale {
-            body.member("Locale", value);
-        }
-        if let Some(value) = &self.source_ipam_pool_id {
-            body.member("SourceIpamPoolId", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.address_family {
-            body.member("AddressFamily", value.as_str());
-        }
-        if let Some(value) = &self.auto_import {
-            body.member("AutoImport", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.publicly_advertisable {
-            body.member(
-                "PubliclyAdvertisable",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.allocation_min_netmask_length {
-            body.member("AllocationMinNetmaskLength", &value.to_string());
-        }
-        if let Some(value) = &self.allocation_max_netmask_length {
-            body.member("AllocationMaxNetmaskLength", &value.to_string());
-        }
-        if let Some(value) = &self.allocation_default_netmask_length {
-            body.member("AllocationDefaultNetmaskLength", &value.to_string());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamScopeId", &self.ipam_scope_id);
+        body.optional_text("Locale", &self.locale);
+        body.optional_text("SourceIpamPoolId", &self.source_ipam_pool_id);
+        body.optional_text("Description", &self.description);
+        body.optional_text("AddressFamily", &self.address_family);
+        body.optional_bool("AutoImport", &self.auto_import);
+        body.optional_bool("PubliclyAdvertisable", &self.publicly_advertisable);
+        body.optional_integer(
+            "AllocationMinNetmaskLength",
+            &self.allocation_min_netmask_length,
+        );
+        body.optional_integer(
+            "AllocationMaxNetmaskLength",
+            &self.allocation_max_netmask_length,
+        );
+        body.optional_integer(
+            "AllocationDefaultNetmaskLength",
+            &self.allocation_default_netmask_length,
+        );
         if let Some(value) = &self.allocation_resource_tags {
             let member_0 = body.enter("AllocationResourceTag");
             body.items(
@@ -624,15 +608,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamPoolRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.aws_service {
-            body.member("AwsService", value.as_str());
-        }
-        if let Some(value) = &self.public_ip_source {
-            body.member("PublicIpSource", value.as_str());
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text("AwsService", &self.aws_service);
+        body.optional_text("PublicIpSource", &self.public_ip_source);
         if let Some(value) = &self.source_resource {
             let member_0 = body.enter("SourceResource");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

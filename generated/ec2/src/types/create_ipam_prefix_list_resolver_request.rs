@@ -286,18 +286,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamPrefixListResolverRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_id {
-            body.member("IpamId", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.address_family {
-            body.member("AddressFamily", value.as_str());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamId", &self.ipam_id);
+        body.optional_text("Description", &self.description);
+        body.optional_text("AddressFamily", &self.address_family);
         if let Some(value) = &self.rules {
             let member_0 = body.enter("Rule");
             body.items(
@@ -314,9 +306,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamPrefixListResolverRequest
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
         Ok(())
     }
 }

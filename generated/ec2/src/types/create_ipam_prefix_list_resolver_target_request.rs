@@ -319,27 +319,15 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamPrefixListResolverTargetR
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_prefix_list_resolver_id {
-            body.member("IpamPrefixListResolverId", value);
-        }
-        if let Some(value) = &self.prefix_list_id {
-            body.member("PrefixListId", value);
-        }
-        if let Some(value) = &self.prefix_list_region {
-            body.member("PrefixListRegion", value);
-        }
-        if let Some(value) = &self.desired_version {
-            body.member("DesiredVersion", &value.to_string());
-        }
-        if let Some(value) = &self.track_latest_version {
-            body.member(
-                "TrackLatestVersion",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "IpamPrefixListResolverId",
+            &self.ipam_prefix_list_resolver_id,
+        );
+        body.optional_text("PrefixListId", &self.prefix_list_id);
+        body.optional_text("PrefixListRegion", &self.prefix_list_region);
+        body.optional_integer("DesiredVersion", &self.desired_version);
+        body.optional_bool("TrackLatestVersion", &self.track_latest_version);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -348,9 +336,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamPrefixListResolverTargetR
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
         Ok(())
     }
 }

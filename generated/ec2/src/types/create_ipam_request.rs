@@ -296,12 +296,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("Description", &self.description);
         if let Some(value) = &self.operating_regions {
             let member_0 = body.enter("OperatingRegion");
             body.items(
@@ -318,18 +314,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.tier {
-            body.member("Tier", value.as_str());
-        }
-        if let Some(value) = &self.enable_private_gua {
-            body.member("EnablePrivateGua", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.metered_account {
-            body.member("MeteredAccount", value.as_str());
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text("Tier", &self.tier);
+        body.optional_bool("EnablePrivateGua", &self.enable_private_gua);
+        body.optional_text("MeteredAccount", &self.metered_account);
         Ok(())
     }
 }

@@ -339,38 +339,25 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamRoutingPolicyRegistration
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_internet_registry_association_id {
-            body.member("IpamInternetRegistryAssociationId", value);
-        }
-        if let Some(value) = &self.cidr {
-            body.member("Cidr", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "IpamInternetRegistryAssociationId",
+            &self.ipam_internet_registry_association_id,
+        );
+        body.optional_text("Cidr", &self.cidr);
         if let Some(value) = &self.asns {
             let member_0 = body.enter("Asn");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.permit_more_specific_announcements {
-            body.member(
-                "PermitMoreSpecificAnnouncements",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.max_length {
-            body.member("MaxLength", &value.to_string());
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.force {
-            body.member("Force", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_bool(
+            "PermitMoreSpecificAnnouncements",
+            &self.permit_more_specific_announcements,
+        );
+        body.optional_integer("MaxLength", &self.max_length);
+        body.optional_text("Description", &self.description);
+        body.optional_bool("Force", &self.force);
+        body.optional_text("ClientToken", &self.client_token);
         Ok(())
     }
 }

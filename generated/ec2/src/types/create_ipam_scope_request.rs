@@ -255,15 +255,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamScopeRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_id {
-            body.member("IpamId", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamId", &self.ipam_id);
+        body.optional_text("Description", &self.description);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -272,9 +266,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateIpamScopeRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
         if let Some(value) = &self.external_authority_configuration {
             let member_0 = body.enter("ExternalAuthorityConfiguration");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -217,12 +217,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateKeyPairRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.key_name {
-            body.member("KeyName", value);
-        }
-        if let Some(value) = &self.key_type {
-            body.member("KeyType", value.as_str());
-        }
+        body.optional_text("KeyName", &self.key_name);
+        body.optional_text("KeyType", &self.key_type);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -231,12 +227,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateKeyPairRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.key_format {
-            body.member("KeyFormat", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("KeyFormat", &self.key_format);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -307,32 +307,18 @@ impl ::awsgen_runtime::query::WriteQuery for CreateLaunchTemplateVersionRequest 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.launch_template_id {
-            body.member("LaunchTemplateId", value);
-        }
-        if let Some(value) = &self.launch_template_name {
-            body.member("LaunchTemplateName", value);
-        }
-        if let Some(value) = &self.source_version {
-            body.member("SourceVersion", value);
-        }
-        if let Some(value) = &self.version_description {
-            body.member("VersionDescription", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text("LaunchTemplateId", &self.launch_template_id);
+        body.optional_text("LaunchTemplateName", &self.launch_template_name);
+        body.optional_text("SourceVersion", &self.source_version);
+        body.optional_text("VersionDescription", &self.version_description);
         if let Some(value) = &self.launch_template_data {
             let member_0 = body.enter("LaunchTemplateData");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.resolve_alias {
-            body.member("ResolveAlias", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("ResolveAlias", &self.resolve_alias);
         Ok(())
     }
 }

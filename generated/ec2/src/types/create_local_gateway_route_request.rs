@@ -241,24 +241,18 @@ impl ::awsgen_runtime::query::WriteQuery for CreateLocalGatewayRouteRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.destination_cidr_block {
-            body.member("DestinationCidrBlock", value);
-        }
-        if let Some(value) = &self.local_gateway_route_table_id {
-            body.member("LocalGatewayRouteTableId", value);
-        }
-        if let Some(value) = &self.local_gateway_virtual_interface_group_id {
-            body.member("LocalGatewayVirtualInterfaceGroupId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.network_interface_id {
-            body.member("NetworkInterfaceId", value);
-        }
-        if let Some(value) = &self.destination_prefix_list_id {
-            body.member("DestinationPrefixListId", value);
-        }
+        body.optional_text("DestinationCidrBlock", &self.destination_cidr_block);
+        body.optional_text(
+            "LocalGatewayRouteTableId",
+            &self.local_gateway_route_table_id,
+        );
+        body.optional_text(
+            "LocalGatewayVirtualInterfaceGroupId",
+            &self.local_gateway_virtual_interface_group_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("NetworkInterfaceId", &self.network_interface_id);
+        body.optional_text("DestinationPrefixListId", &self.destination_prefix_list_id);
         Ok(())
     }
 }

@@ -189,12 +189,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateLocalGatewayRouteTableRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.local_gateway_id {
-            body.member("LocalGatewayId", value);
-        }
-        if let Some(value) = &self.mode {
-            body.member("Mode", value.as_str());
-        }
+        body.optional_text("LocalGatewayId", &self.local_gateway_id);
+        body.optional_text("Mode", &self.mode);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -203,9 +199,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateLocalGatewayRouteTableRequest
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

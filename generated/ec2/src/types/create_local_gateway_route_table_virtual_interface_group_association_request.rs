@@ -208,12 +208,14 @@ for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.local_gateway_route_table_id {
-            body.member("LocalGatewayRouteTableId", value);
-        }
-        if let Some(value) = &self.local_gateway_virtual_interface_group_id {
-            body.member("LocalGatewayVirtualInterfaceGroupId", value);
-        }
+        body.optional_text(
+            "LocalGatewayRouteTableId",
+            &self.local_gateway_route_table_id,
+        );
+        body.optional_text(
+            "LocalGatewayVirtualInterfaceGroupId",
+            &self.local_gateway_virtual_interface_group_id,
+        );
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -222,9 +224,7 @@ for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

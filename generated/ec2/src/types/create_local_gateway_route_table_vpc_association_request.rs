@@ -196,12 +196,11 @@ for CreateLocalGatewayRouteTableVpcAssociationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.local_gateway_route_table_id {
-            body.member("LocalGatewayRouteTableId", value);
-        }
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
+        body.optional_text(
+            "LocalGatewayRouteTableId",
+            &self.local_gateway_route_table_id,
+        );
+        body.optional_text("VpcId", &self.vpc_id);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -210,9 +209,7 @@ for CreateLocalGatewayRouteTableVpcAssociationRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

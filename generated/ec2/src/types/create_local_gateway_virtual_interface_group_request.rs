@@ -214,15 +214,9 @@ for CreateLocalGatewayVirtualInterfaceGroupRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.local_gateway_id {
-            body.member("LocalGatewayId", value);
-        }
-        if let Some(value) = &self.local_bgp_asn {
-            body.member("LocalBgpAsn", &value.to_string());
-        }
-        if let Some(value) = &self.local_bgp_asn_extended {
-            body.member("LocalBgpAsnExtended", &value.to_string());
-        }
+        body.optional_text("LocalGatewayId", &self.local_gateway_id);
+        body.optional_integer("LocalBgpAsn", &self.local_bgp_asn);
+        body.optional_integer("LocalBgpAsnExtended", &self.local_bgp_asn_extended);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -231,9 +225,7 @@ for CreateLocalGatewayVirtualInterfaceGroupRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

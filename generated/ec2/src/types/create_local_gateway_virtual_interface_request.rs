@@ -357,24 +357,15 @@ impl ::awsgen_runtime::query::WriteQuery for CreateLocalGatewayVirtualInterfaceR
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.local_gateway_virtual_interface_group_id {
-            body.member("LocalGatewayVirtualInterfaceGroupId", value);
-        }
-        if let Some(value) = &self.outpost_lag_id {
-            body.member("OutpostLagId", value);
-        }
-        if let Some(value) = &self.vlan {
-            body.member("Vlan", &value.to_string());
-        }
-        if let Some(value) = &self.local_address {
-            body.member("LocalAddress", value);
-        }
-        if let Some(value) = &self.peer_address {
-            body.member("PeerAddress", value);
-        }
-        if let Some(value) = &self.peer_bgp_asn {
-            body.member("PeerBgpAsn", &value.to_string());
-        }
+        body.optional_text(
+            "LocalGatewayVirtualInterfaceGroupId",
+            &self.local_gateway_virtual_interface_group_id,
+        );
+        body.optional_text("OutpostLagId", &self.outpost_lag_id);
+        body.optional_integer("Vlan", &self.vlan);
+        body.optional_text("LocalAddress", &self.local_address);
+        body.optional_text("PeerAddress", &self.peer_address);
+        body.optional_integer("PeerBgpAsn", &self.peer_bgp_asn);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -383,12 +374,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateLocalGatewayVirtualInterfaceR
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.peer_bgp_asn_extended {
-            body.member("PeerBgpAsnExtended", &value.to_string());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_integer("PeerBgpAsnExtended", &self.peer_bgp_asn_extended);
         Ok(())
     }
 }

@@ -335,26 +335,19 @@ for CreateMacSystemIntegrityProtectionModificationTaskRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.mac_credentials {
-            body.member("MacCredentials", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_text("MacCredentials", &self.mac_credentials);
         if let Some(value) = &self.mac_system_integrity_protection_configuration {
             let member_0 = body.enter("MacSystemIntegrityProtectionConfiguration");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.mac_system_integrity_protection_status {
-            body.member("MacSystemIntegrityProtectionStatus", value.as_str());
-        }
+        body.optional_text(
+            "MacSystemIntegrityProtectionStatus",
+            &self.mac_system_integrity_protection_status,
+        );
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

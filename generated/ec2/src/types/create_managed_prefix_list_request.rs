@@ -290,12 +290,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateManagedPrefixListRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.prefix_list_name {
-            body.member("PrefixListName", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("PrefixListName", &self.prefix_list_name);
         if let Some(value) = &self.entries {
             let member_0 = body.enter("Entry");
             body.items(
@@ -304,9 +300,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateManagedPrefixListRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_entries {
-            body.member("MaxEntries", &value.to_string());
-        }
+        body.optional_integer("MaxEntries", &self.max_entries);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -315,12 +309,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateManagedPrefixListRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.address_family {
-            body.member("AddressFamily", value);
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("AddressFamily", &self.address_family);
+        body.optional_text("ClientToken", &self.client_token);
         Ok(())
     }
 }

@@ -446,24 +446,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNatGatewayRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.availability_mode {
-            body.member("AvailabilityMode", value.as_str());
-        }
-        if let Some(value) = &self.allocation_id {
-            body.member("AllocationId", value);
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
+        body.optional_text("AvailabilityMode", &self.availability_mode);
+        body.optional_text("AllocationId", &self.allocation_id);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("SubnetId", &self.subnet_id);
+        body.optional_text("VpcId", &self.vpc_id);
         if let Some(value) = &self.availability_zone_addresses {
             let member_0 = body.enter("AvailabilityZoneAddress");
             body.items(
@@ -480,12 +468,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNatGatewayRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.connectivity_type {
-            body.member("ConnectivityType", value.as_str());
-        }
-        if let Some(value) = &self.private_ip_address {
-            body.member("PrivateIpAddress", value);
-        }
+        body.optional_text("ConnectivityType", &self.connectivity_type);
+        body.optional_text("PrivateIpAddress", &self.private_ip_address);
         if let Some(value) = &self.secondary_allocation_ids {
             let member_0 = body.enter("SecondaryAllocationId");
             body.text_items(value);
@@ -496,9 +480,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNatGatewayRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.secondary_private_ip_address_count {
-            body.member("SecondaryPrivateIpAddressCount", &value.to_string());
-        }
+        body.optional_integer(
+            "SecondaryPrivateIpAddressCount",
+            &self.secondary_private_ip_address_count,
+        );
         Ok(())
     }
 }

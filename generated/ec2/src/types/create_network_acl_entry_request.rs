@@ -370,30 +370,14 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkAclEntryRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.network_acl_id {
-            body.member("NetworkAclId", value);
-        }
-        if let Some(value) = &self.rule_number {
-            body.member("RuleNumber", &value.to_string());
-        }
-        if let Some(value) = &self.protocol {
-            body.member("Protocol", value);
-        }
-        if let Some(value) = &self.rule_action {
-            body.member("RuleAction", value.as_str());
-        }
-        if let Some(value) = &self.egress {
-            body.member("Egress", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.cidr_block {
-            body.member("CidrBlock", value);
-        }
-        if let Some(value) = &self.ipv6_cidr_block {
-            body.member("Ipv6CidrBlock", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("NetworkAclId", &self.network_acl_id);
+        body.optional_integer("RuleNumber", &self.rule_number);
+        body.optional_text("Protocol", &self.protocol);
+        body.optional_text("RuleAction", &self.rule_action);
+        body.optional_bool("Egress", &self.egress);
+        body.optional_text("CidrBlock", &self.cidr_block);
+        body.optional_text("Ipv6CidrBlock", &self.ipv6_cidr_block);
         if let Some(value) = &self.icmp_type_code {
             let member_0 = body.enter("Icmp");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

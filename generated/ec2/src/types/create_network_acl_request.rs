@@ -194,15 +194,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkAclRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("VpcId", &self.vpc_id);
         Ok(())
     }
 }

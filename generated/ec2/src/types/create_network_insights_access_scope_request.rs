@@ -241,9 +241,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInsightsAccessScopeReq
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -252,9 +250,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInsightsAccessScopeReq
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

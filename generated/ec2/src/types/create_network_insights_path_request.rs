@@ -391,24 +391,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInsightsPathRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.source_ip {
-            body.member("SourceIp", value);
-        }
-        if let Some(value) = &self.destination_ip {
-            body.member("DestinationIp", value);
-        }
-        if let Some(value) = &self.source {
-            body.member("Source", value);
-        }
-        if let Some(value) = &self.destination {
-            body.member("Destination", value);
-        }
-        if let Some(value) = &self.protocol {
-            body.member("Protocol", value.as_str());
-        }
-        if let Some(value) = &self.destination_port {
-            body.member("DestinationPort", &value.to_string());
-        }
+        body.optional_text("SourceIp", &self.source_ip);
+        body.optional_text("DestinationIp", &self.destination_ip);
+        body.optional_text("Source", &self.source);
+        body.optional_text("Destination", &self.destination);
+        body.optional_text("Protocol", &self.protocol);
+        body.optional_integer("DestinationPort", &self.destination_port);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -417,12 +405,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInsightsPathRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ClientToken", &self.client_token);
         if let Some(value) = &self.filter_at_source {
             let member_0 = body.enter("FilterAtSource");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

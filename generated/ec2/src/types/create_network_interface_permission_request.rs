@@ -216,21 +216,11 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInterfacePermissionReq
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.network_interface_id {
-            body.member("NetworkInterfaceId", value);
-        }
-        if let Some(value) = &self.aws_account_id {
-            body.member("AwsAccountId", value);
-        }
-        if let Some(value) = &self.aws_service {
-            body.member("AwsService", value);
-        }
-        if let Some(value) = &self.permission {
-            body.member("Permission", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("NetworkInterfaceId", &self.network_interface_id);
+        body.optional_text("AwsAccountId", &self.aws_account_id);
+        body.optional_text("AwsService", &self.aws_service);
+        body.optional_text("Permission", &self.permission);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

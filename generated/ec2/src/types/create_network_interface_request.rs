@@ -669,9 +669,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInterfaceRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.ipv4_prefix_count {
-            body.member("Ipv4PrefixCount", &value.to_string());
-        }
+        body.optional_integer("Ipv4PrefixCount", &self.ipv4_prefix_count);
         if let Some(value) = &self.ipv6_prefixes {
             let member_0 = body.enter("Ipv6Prefix");
             body.items(
@@ -680,12 +678,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInterfaceRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.ipv6_prefix_count {
-            body.member("Ipv6PrefixCount", &value.to_string());
-        }
-        if let Some(value) = &self.interface_type {
-            body.member("InterfaceType", value.as_str());
-        }
+        body.optional_integer("Ipv6PrefixCount", &self.ipv6_prefix_count);
+        body.optional_text("InterfaceType", &self.interface_type);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -694,12 +688,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInterfaceRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.enable_primary_ipv6 {
-            body.member("EnablePrimaryIpv6", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("EnablePrimaryIpv6", &self.enable_primary_ipv6);
         if let Some(value) = &self.connection_tracking_specification {
             let member_0 = body.enter("ConnectionTrackingSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -710,15 +700,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInterfaceRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.private_ip_address {
-            body.member("PrivateIpAddress", value);
-        }
+        body.optional_text("SubnetId", &self.subnet_id);
+        body.optional_text("Description", &self.description);
+        body.optional_text("PrivateIpAddress", &self.private_ip_address);
         if let Some(value) = &self.groups {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
@@ -732,9 +716,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInterfaceRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.secondary_private_ip_address_count {
-            body.member("SecondaryPrivateIpAddressCount", &value.to_string());
-        }
+        body.optional_integer(
+            "SecondaryPrivateIpAddressCount",
+            &self.secondary_private_ip_address_count,
+        );
         if let Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Addresses");
             body.items(
@@ -743,12 +728,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateNetworkInterfaceRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.ipv6_address_count {
-            body.member("Ipv6AddressCount", &value.to_string());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_integer("Ipv6AddressCount", &self.ipv6_address_count);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

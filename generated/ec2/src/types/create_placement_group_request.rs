@@ -311,9 +311,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreatePlacementGroupRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.partition_count {
-            body.member("PartitionCount", &value.to_string());
-        }
+        body.optional_integer("PartitionCount", &self.partition_count);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -322,29 +320,17 @@ impl ::awsgen_runtime::query::WriteQuery for CreatePlacementGroupRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.spread_level {
-            body.member("SpreadLevel", value.as_str());
-        }
-        if let Some(value) = &self.linked_group_id {
-            body.member("LinkedGroupId", value);
-        }
+        body.optional_text("SpreadLevel", &self.spread_level);
+        body.optional_text("LinkedGroupId", &self.linked_group_id);
         if let Some(value) = &self.operator {
             let member_0 = body.enter("Operator");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.parent_group_id {
-            body.member("ParentGroupId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.group_name {
-            body.member("GroupName", value);
-        }
-        if let Some(value) = &self.strategy {
-            body.member("Strategy", value.as_str());
-        }
+        body.optional_text("ParentGroupId", &self.parent_group_id);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("GroupName", &self.group_name);
+        body.optional_text("Strategy", &self.strategy);
         Ok(())
     }
 }

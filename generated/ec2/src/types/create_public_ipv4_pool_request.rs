@@ -148,9 +148,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreatePublicIpv4PoolRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -159,9 +157,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreatePublicIpv4PoolRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.network_border_group {
-            body.member("NetworkBorderGroup", value);
-        }
+        body.optional_text("NetworkBorderGroup", &self.network_border_group);
         Ok(())
     }
 }

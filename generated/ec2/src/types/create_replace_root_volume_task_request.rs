@@ -332,18 +332,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateReplaceRootVolumeTaskRequest 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.snapshot_id {
-            body.member("SnapshotId", value);
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_text("SnapshotId", &self.snapshot_id);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -352,21 +344,16 @@ impl ::awsgen_runtime::query::WriteQuery for CreateReplaceRootVolumeTaskRequest 
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.image_id {
-            body.member("ImageId", value);
-        }
-        if let Some(value) = &self.delete_replaced_root_volume {
-            body.member(
-                "DeleteReplacedRootVolume",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.volume_initialization_rate {
-            body.member("VolumeInitializationRate", &value.to_string());
-        }
-        if let Some(value) = &self.volume_id {
-            body.member("VolumeId", value);
-        }
+        body.optional_text("ImageId", &self.image_id);
+        body.optional_bool(
+            "DeleteReplacedRootVolume",
+            &self.delete_replaced_root_volume,
+        );
+        body.optional_integer(
+            "VolumeInitializationRate",
+            &self.volume_initialization_rate,
+        );
+        body.optional_text("VolumeId", &self.volume_id);
         Ok(())
     }
 }

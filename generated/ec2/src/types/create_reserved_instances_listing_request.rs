@@ -214,12 +214,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateReservedInstancesListingReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.reserved_instances_id {
-            body.member("ReservedInstancesId", value);
-        }
-        if let Some(value) = &self.instance_count {
-            body.member("InstanceCount", &value.to_string());
-        }
+        body.optional_text("ReservedInstancesId", &self.reserved_instances_id);
+        body.optional_integer("InstanceCount", &self.instance_count);
         if let Some(value) = &self.price_schedules {
             let member_0 = body.enter("PriceSchedules");
             body.items(
@@ -228,9 +224,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateReservedInstancesListingReque
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
         Ok(())
     }
 }

@@ -223,15 +223,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateRestoreImageTaskRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.bucket {
-            body.member("Bucket", value);
-        }
-        if let Some(value) = &self.object_key {
-            body.member("ObjectKey", value);
-        }
-        if let Some(value) = &self.name {
-            body.member("Name", value);
-        }
+        body.optional_text("Bucket", &self.bucket);
+        body.optional_text("ObjectKey", &self.object_key);
+        body.optional_text("Name", &self.name);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -240,9 +234,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateRestoreImageTaskRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

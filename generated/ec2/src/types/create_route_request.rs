@@ -523,57 +523,29 @@ impl ::awsgen_runtime::query::WriteQuery for CreateRouteRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.destination_prefix_list_id {
-            body.member("DestinationPrefixListId", value);
-        }
-        if let Some(value) = &self.vpc_endpoint_id {
-            body.member("VpcEndpointId", value);
-        }
-        if let Some(value) = &self.transit_gateway_id {
-            body.member("TransitGatewayId", value);
-        }
-        if let Some(value) = &self.local_gateway_id {
-            body.member("LocalGatewayId", value);
-        }
-        if let Some(value) = &self.carrier_gateway_id {
-            body.member("CarrierGatewayId", value);
-        }
-        if let Some(value) = &self.core_network_arn {
-            body.member("CoreNetworkArn", value);
-        }
-        if let Some(value) = &self.odb_network_arn {
-            body.member("OdbNetworkArn", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.route_table_id {
-            body.member("RouteTableId", value);
-        }
-        if let Some(value) = &self.destination_cidr_block {
-            body.member("DestinationCidrBlock", value);
-        }
-        if let Some(value) = &self.gateway_id {
-            body.member("GatewayId", value);
-        }
-        if let Some(value) = &self.destination_ipv6_cidr_block {
-            body.member("DestinationIpv6CidrBlock", value);
-        }
-        if let Some(value) = &self.egress_only_internet_gateway_id {
-            body.member("EgressOnlyInternetGatewayId", value);
-        }
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.network_interface_id {
-            body.member("NetworkInterfaceId", value);
-        }
-        if let Some(value) = &self.vpc_peering_connection_id {
-            body.member("VpcPeeringConnectionId", value);
-        }
-        if let Some(value) = &self.nat_gateway_id {
-            body.member("NatGatewayId", value);
-        }
+        body.optional_text("DestinationPrefixListId", &self.destination_prefix_list_id);
+        body.optional_text("VpcEndpointId", &self.vpc_endpoint_id);
+        body.optional_text("TransitGatewayId", &self.transit_gateway_id);
+        body.optional_text("LocalGatewayId", &self.local_gateway_id);
+        body.optional_text("CarrierGatewayId", &self.carrier_gateway_id);
+        body.optional_text("CoreNetworkArn", &self.core_network_arn);
+        body.optional_text("OdbNetworkArn", &self.odb_network_arn);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("RouteTableId", &self.route_table_id);
+        body.optional_text("DestinationCidrBlock", &self.destination_cidr_block);
+        body.optional_text("GatewayId", &self.gateway_id);
+        body.optional_text(
+            "DestinationIpv6CidrBlock",
+            &self.destination_ipv6_cidr_block,
+        );
+        body.optional_text(
+            "EgressOnlyInternetGatewayId",
+            &self.egress_only_internet_gateway_id,
+        );
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_text("NetworkInterfaceId", &self.network_interface_id);
+        body.optional_text("VpcPeeringConnectionId", &self.vpc_peering_connection_id);
+        body.optional_text("NatGatewayId", &self.nat_gateway_id);
         Ok(())
     }
 }

@@ -220,18 +220,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateRouteServerEndpointRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.route_server_id {
-            body.member("RouteServerId", value);
-        }
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("RouteServerId", &self.route_server_id);
+        body.optional_text("SubnetId", &self.subnet_id);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

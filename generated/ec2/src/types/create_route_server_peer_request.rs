@@ -236,20 +236,14 @@ impl ::awsgen_runtime::query::WriteQuery for CreateRouteServerPeerRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.route_server_endpoint_id {
-            body.member("RouteServerEndpointId", value);
-        }
-        if let Some(value) = &self.peer_address {
-            body.member("PeerAddress", value);
-        }
+        body.optional_text("RouteServerEndpointId", &self.route_server_endpoint_id);
+        body.optional_text("PeerAddress", &self.peer_address);
         if let Some(value) = &self.bgp_options {
             let member_0 = body.enter("BgpOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

@@ -276,27 +276,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateRouteServerRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.amazon_side_asn {
-            body.member("AmazonSideAsn", &value.to_string());
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.persist_routes {
-            body.member("PersistRoutes", value.as_str());
-        }
-        if let Some(value) = &self.persist_routes_duration {
-            body.member("PersistRoutesDuration", &value.to_string());
-        }
-        if let Some(value) = &self.sns_notifications_enabled {
-            body.member(
-                "SnsNotificationsEnabled",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_integer("AmazonSideAsn", &self.amazon_side_asn);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("PersistRoutes", &self.persist_routes);
+        body.optional_integer("PersistRoutesDuration", &self.persist_routes_duration);
+        body.optional_bool("SnsNotificationsEnabled", &self.sns_notifications_enabled);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

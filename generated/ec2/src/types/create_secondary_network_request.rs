@@ -223,18 +223,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSecondaryNetworkRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipv4_cidr_block {
-            body.member("Ipv4CidrBlock", value);
-        }
-        if let Some(value) = &self.network_type {
-            body.member("NetworkType", value.as_str());
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("Ipv4CidrBlock", &self.ipv4_cidr_block);
+        body.optional_text("NetworkType", &self.network_type);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

@@ -273,24 +273,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSecondarySubnetRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
-        if let Some(value) = &self.availability_zone_id {
-            body.member("AvailabilityZoneId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipv4_cidr_block {
-            body.member("Ipv4CidrBlock", value);
-        }
-        if let Some(value) = &self.secondary_network_id {
-            body.member("SecondaryNetworkId", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text("AvailabilityZone", &self.availability_zone);
+        body.optional_text("AvailabilityZoneId", &self.availability_zone_id);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("Ipv4CidrBlock", &self.ipv4_cidr_block);
+        body.optional_text("SecondaryNetworkId", &self.secondary_network_id);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

@@ -228,15 +228,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSecurityGroupRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.description {
-            body.member("GroupDescription", value);
-        }
-        if let Some(value) = &self.group_name {
-            body.member("GroupName", value);
-        }
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
+        body.optional_text("GroupDescription", &self.description);
+        body.optional_text("GroupName", &self.group_name);
+        body.optional_text("VpcId", &self.vpc_id);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -245,9 +239,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSecurityGroupRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -250,15 +250,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSnapshotRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.outpost_arn {
-            body.member("OutpostArn", value);
-        }
-        if let Some(value) = &self.volume_id {
-            body.member("VolumeId", value);
-        }
+        body.optional_text("Description", &self.description);
+        body.optional_text("OutpostArn", &self.outpost_arn);
+        body.optional_text("VolumeId", &self.volume_id);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -267,12 +261,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSnapshotRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.location {
-            body.member("Location", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("Location", &self.location);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -296,17 +296,13 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSnapshotsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_text("Description", &self.description);
         if let Some(value) = &self.instance_specification {
             let member_0 = body.enter("InstanceSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.outpost_arn {
-            body.member("OutpostArn", value);
-        }
+        body.optional_text("OutpostArn", &self.outpost_arn);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -315,15 +311,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSnapshotsRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.copy_tags_from_source {
-            body.member("CopyTagsFromSource", value.as_str());
-        }
-        if let Some(value) = &self.location {
-            body.member("Location", value.as_str());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("CopyTagsFromSource", &self.copy_tags_from_source);
+        body.optional_text("Location", &self.location);
         Ok(())
     }
 }

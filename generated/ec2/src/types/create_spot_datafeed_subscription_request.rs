@@ -153,15 +153,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSpotDatafeedSubscriptionReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.bucket {
-            body.member("Bucket", value);
-        }
-        if let Some(value) = &self.prefix {
-            body.member("Prefix", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("Bucket", &self.bucket);
+        body.optional_text("Prefix", &self.prefix);
         Ok(())
     }
 }

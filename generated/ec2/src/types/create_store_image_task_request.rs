@@ -192,12 +192,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateStoreImageTaskRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.image_id {
-            body.member("ImageId", value);
-        }
-        if let Some(value) = &self.bucket {
-            body.member("Bucket", value);
-        }
+        body.optional_text("ImageId", &self.image_id);
+        body.optional_text("Bucket", &self.bucket);
         if let Some(value) = &self.s3_object_tags {
             let member_0 = body.enter("S3ObjectTag");
             body.items(
@@ -206,9 +202,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateStoreImageTaskRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

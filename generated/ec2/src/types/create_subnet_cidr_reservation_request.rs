@@ -264,21 +264,11 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSubnetCidrReservationRequest 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
-        if let Some(value) = &self.cidr {
-            body.member("Cidr", value);
-        }
-        if let Some(value) = &self.reservation_type {
-            body.member("ReservationType", value.as_str());
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("SubnetId", &self.subnet_id);
+        body.optional_text("Cidr", &self.cidr);
+        body.optional_text("ReservationType", &self.reservation_type);
+        body.optional_text("Description", &self.description);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

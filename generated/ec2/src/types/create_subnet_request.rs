@@ -436,42 +436,18 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSubnetRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
-        if let Some(value) = &self.availability_zone_id {
-            body.member("AvailabilityZoneId", value);
-        }
-        if let Some(value) = &self.cidr_block {
-            body.member("CidrBlock", value);
-        }
-        if let Some(value) = &self.ipv6_cidr_block {
-            body.member("Ipv6CidrBlock", value);
-        }
-        if let Some(value) = &self.outpost_arn {
-            body.member("OutpostArn", value);
-        }
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
-        if let Some(value) = &self.ipv6_native {
-            body.member("Ipv6Native", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipv4_ipam_pool_id {
-            body.member("Ipv4IpamPoolId", value);
-        }
-        if let Some(value) = &self.ipv4_netmask_length {
-            body.member("Ipv4NetmaskLength", &value.to_string());
-        }
-        if let Some(value) = &self.ipv6_ipam_pool_id {
-            body.member("Ipv6IpamPoolId", value);
-        }
-        if let Some(value) = &self.ipv6_netmask_length {
-            body.member("Ipv6NetmaskLength", &value.to_string());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("AvailabilityZone", &self.availability_zone);
+        body.optional_text("AvailabilityZoneId", &self.availability_zone_id);
+        body.optional_text("CidrBlock", &self.cidr_block);
+        body.optional_text("Ipv6CidrBlock", &self.ipv6_cidr_block);
+        body.optional_text("OutpostArn", &self.outpost_arn);
+        body.optional_text("VpcId", &self.vpc_id);
+        body.optional_bool("Ipv6Native", &self.ipv6_native);
+        body.optional_text("Ipv4IpamPoolId", &self.ipv4_ipam_pool_id);
+        body.optional_integer("Ipv4NetmaskLength", &self.ipv4_netmask_length);
+        body.optional_text("Ipv6IpamPoolId", &self.ipv6_ipam_pool_id);
+        body.optional_integer("Ipv6NetmaskLength", &self.ipv6_netmask_length);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -488,18 +488,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTrafficMirrorFilterRuleReques
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.traffic_mirror_filter_id {
-            body.member("TrafficMirrorFilterId", value);
-        }
-        if let Some(value) = &self.traffic_direction {
-            body.member("TrafficDirection", value.as_str());
-        }
-        if let Some(value) = &self.rule_number {
-            body.member("RuleNumber", &value.to_string());
-        }
-        if let Some(value) = &self.rule_action {
-            body.member("RuleAction", value.as_str());
-        }
+        body.optional_text("TrafficMirrorFilterId", &self.traffic_mirror_filter_id);
+        body.optional_text("TrafficDirection", &self.traffic_direction);
+        body.optional_integer("RuleNumber", &self.rule_number);
+        body.optional_text("RuleAction", &self.rule_action);
         if let Some(value) = &self.destination_port_range {
             let member_0 = body.enter("DestinationPortRange");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -510,24 +502,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTrafficMirrorFilterRuleReques
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.protocol {
-            body.member("Protocol", &value.to_string());
-        }
-        if let Some(value) = &self.destination_cidr_block {
-            body.member("DestinationCidrBlock", value);
-        }
-        if let Some(value) = &self.source_cidr_block {
-            body.member("SourceCidrBlock", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_integer("Protocol", &self.protocol);
+        body.optional_text("DestinationCidrBlock", &self.destination_cidr_block);
+        body.optional_text("SourceCidrBlock", &self.source_cidr_block);
+        body.optional_text("Description", &self.description);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ClientToken", &self.client_token);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

@@ -260,15 +260,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTrafficMirrorTargetRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.network_interface_id {
-            body.member("NetworkInterfaceId", value);
-        }
-        if let Some(value) = &self.network_load_balancer_arn {
-            body.member("NetworkLoadBalancerArn", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_text("NetworkInterfaceId", &self.network_interface_id);
+        body.optional_text("NetworkLoadBalancerArn", &self.network_load_balancer_arn);
+        body.optional_text("Description", &self.description);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -277,15 +271,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTrafficMirrorTargetRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.gateway_load_balancer_endpoint_id {
-            body.member("GatewayLoadBalancerEndpointId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text(
+            "GatewayLoadBalancerEndpointId",
+            &self.gateway_load_balancer_endpoint_id,
+        );
         Ok(())
     }
 }

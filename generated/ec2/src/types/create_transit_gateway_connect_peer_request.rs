@@ -293,15 +293,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayConnectPeerRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_attachment_id {
-            body.member("TransitGatewayAttachmentId", value);
-        }
-        if let Some(value) = &self.transit_gateway_address {
-            body.member("TransitGatewayAddress", value);
-        }
-        if let Some(value) = &self.peer_address {
-            body.member("PeerAddress", value);
-        }
+        body.optional_text(
+            "TransitGatewayAttachmentId",
+            &self.transit_gateway_attachment_id,
+        );
+        body.optional_text("TransitGatewayAddress", &self.transit_gateway_address);
+        body.optional_text("PeerAddress", &self.peer_address);
         if let Some(value) = &self.bgp_options {
             let member_0 = body.enter("BgpOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -320,9 +317,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayConnectPeerRequ
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -214,9 +214,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayConnectRequest 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transport_transit_gateway_attachment_id {
-            body.member("TransportTransitGatewayAttachmentId", value);
-        }
+        body.optional_text(
+            "TransportTransitGatewayAttachmentId",
+            &self.transport_transit_gateway_attachment_id,
+        );
         if let Some(value) = &self.options {
             let member_0 = body.enter("Options");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -230,9 +231,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayConnectRequest 
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

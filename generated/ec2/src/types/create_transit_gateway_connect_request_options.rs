@@ -100,9 +100,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayConnectRequestO
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.protocol {
-            body.member("Protocol", value.as_str());
-        }
+        body.optional_text("Protocol", &self.protocol);
         Ok(())
     }
 }

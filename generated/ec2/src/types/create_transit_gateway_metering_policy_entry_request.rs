@@ -498,45 +498,34 @@ for CreateTransitGatewayMeteringPolicyEntryRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_metering_policy_id {
-            body.member("TransitGatewayMeteringPolicyId", value);
-        }
-        if let Some(value) = &self.policy_rule_number {
-            body.member("PolicyRuleNumber", &value.to_string());
-        }
-        if let Some(value) = &self.source_transit_gateway_attachment_id {
-            body.member("SourceTransitGatewayAttachmentId", value);
-        }
-        if let Some(value) = &self.source_transit_gateway_attachment_type {
-            body.member("SourceTransitGatewayAttachmentType", value.as_str());
-        }
-        if let Some(value) = &self.source_cidr_block {
-            body.member("SourceCidrBlock", value);
-        }
-        if let Some(value) = &self.source_port_range {
-            body.member("SourcePortRange", value);
-        }
-        if let Some(value) = &self.destination_transit_gateway_attachment_id {
-            body.member("DestinationTransitGatewayAttachmentId", value);
-        }
-        if let Some(value) = &self.destination_transit_gateway_attachment_type {
-            body.member("DestinationTransitGatewayAttachmentType", value.as_str());
-        }
-        if let Some(value) = &self.destination_cidr_block {
-            body.member("DestinationCidrBlock", value);
-        }
-        if let Some(value) = &self.destination_port_range {
-            body.member("DestinationPortRange", value);
-        }
-        if let Some(value) = &self.protocol {
-            body.member("Protocol", value);
-        }
-        if let Some(value) = &self.metered_account {
-            body.member("MeteredAccount", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "TransitGatewayMeteringPolicyId",
+            &self.transit_gateway_metering_policy_id,
+        );
+        body.optional_integer("PolicyRuleNumber", &self.policy_rule_number);
+        body.optional_text(
+            "SourceTransitGatewayAttachmentId",
+            &self.source_transit_gateway_attachment_id,
+        );
+        body.optional_text(
+            "SourceTransitGatewayAttachmentType",
+            &self.source_transit_gateway_attachment_type,
+        );
+        body.optional_text("SourceCidrBlock", &self.source_cidr_block);
+        body.optional_text("SourcePortRange", &self.source_port_range);
+        body.optional_text(
+            "DestinationTransitGatewayAttachmentId",
+            &self.destination_transit_gateway_attachment_id,
+        );
+        body.optional_text(
+            "DestinationTransitGatewayAttachmentType",
+            &self.destination_transit_gateway_attachment_type,
+        );
+        body.optional_text("DestinationCidrBlock", &self.destination_cidr_block);
+        body.optional_text("DestinationPortRange", &self.destination_port_range);
+        body.optional_text("Protocol", &self.protocol);
+        body.optional_text("MeteredAccount", &self.metered_account);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

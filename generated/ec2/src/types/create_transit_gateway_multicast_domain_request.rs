@@ -197,9 +197,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayMulticastDomain
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_id {
-            body.member("TransitGatewayId", value);
-        }
+        body.optional_text("TransitGatewayId", &self.transit_gateway_id);
         if let Some(value) = &self.options {
             let member_0 = body.enter("Options");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -213,9 +211,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayMulticastDomain
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

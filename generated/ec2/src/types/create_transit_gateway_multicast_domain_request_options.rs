@@ -170,15 +170,12 @@ for CreateTransitGatewayMulticastDomainRequestOptions {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.igmpv2_support {
-            body.member("Igmpv2Support", value.as_str());
-        }
-        if let Some(value) = &self.static_sources_support {
-            body.member("StaticSourcesSupport", value.as_str());
-        }
-        if let Some(value) = &self.auto_accept_shared_associations {
-            body.member("AutoAcceptSharedAssociations", value.as_str());
-        }
+        body.optional_text("Igmpv2Support", &self.igmpv2_support);
+        body.optional_text("StaticSourcesSupport", &self.static_sources_support);
+        body.optional_text(
+            "AutoAcceptSharedAssociations",
+            &self.auto_accept_shared_associations,
+        );
         Ok(())
     }
 }

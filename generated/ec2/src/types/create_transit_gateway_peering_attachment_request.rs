@@ -301,18 +301,10 @@ for CreateTransitGatewayPeeringAttachmentRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_id {
-            body.member("TransitGatewayId", value);
-        }
-        if let Some(value) = &self.peer_transit_gateway_id {
-            body.member("PeerTransitGatewayId", value);
-        }
-        if let Some(value) = &self.peer_account_id {
-            body.member("PeerAccountId", value);
-        }
-        if let Some(value) = &self.peer_region {
-            body.member("PeerRegion", value);
-        }
+        body.optional_text("TransitGatewayId", &self.transit_gateway_id);
+        body.optional_text("PeerTransitGatewayId", &self.peer_transit_gateway_id);
+        body.optional_text("PeerAccountId", &self.peer_account_id);
+        body.optional_text("PeerRegion", &self.peer_region);
         if let Some(value) = &self.options {
             let member_0 = body.enter("Options");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -326,9 +318,7 @@ for CreateTransitGatewayPeeringAttachmentRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

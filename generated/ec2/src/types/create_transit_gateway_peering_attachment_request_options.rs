@@ -93,9 +93,7 @@ for CreateTransitGatewayPeeringAttachmentRequestOptions {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dynamic_routing {
-            body.member("DynamicRouting", value.as_str());
-        }
+        body.optional_text("DynamicRouting", &self.dynamic_routing);
         Ok(())
     }
 }

@@ -233,23 +233,18 @@ for CreateTransitGatewayPolicyTableEntryRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_policy_table_id {
-            body.member("TransitGatewayPolicyTableId", value);
-        }
-        if let Some(value) = &self.policy_rule_number {
-            body.member("PolicyRuleNumber", value);
-        }
+        body.optional_text(
+            "TransitGatewayPolicyTableId",
+            &self.transit_gateway_policy_table_id,
+        );
+        body.optional_text("PolicyRuleNumber", &self.policy_rule_number);
         if let Some(value) = &self.policy_rule {
             let member_0 = body.enter("PolicyRule");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.target_route_table_id {
-            body.member("TargetRouteTableId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("TargetRouteTableId", &self.target_route_table_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -196,12 +196,11 @@ for CreateTransitGatewayRouteTableAnnouncementRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_route_table_id {
-            body.member("TransitGatewayRouteTableId", value);
-        }
-        if let Some(value) = &self.peering_attachment_id {
-            body.member("PeeringAttachmentId", value);
-        }
+        body.optional_text(
+            "TransitGatewayRouteTableId",
+            &self.transit_gateway_route_table_id,
+        );
+        body.optional_text("PeeringAttachmentId", &self.peering_attachment_id);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -210,9 +209,7 @@ for CreateTransitGatewayRouteTableAnnouncementRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

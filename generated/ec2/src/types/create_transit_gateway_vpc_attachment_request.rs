@@ -266,12 +266,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayVpcAttachmentRe
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_id {
-            body.member("TransitGatewayId", value);
-        }
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
+        body.optional_text("TransitGatewayId", &self.transit_gateway_id);
+        body.optional_text("VpcId", &self.vpc_id);
         if let Some(value) = &self.subnet_ids {
             let member_0 = body.enter("SubnetIds");
             body.text_items(value);
@@ -290,9 +286,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTransitGatewayVpcAttachmentRe
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

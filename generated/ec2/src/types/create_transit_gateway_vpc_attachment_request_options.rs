@@ -203,18 +203,13 @@ for CreateTransitGatewayVpcAttachmentRequestOptions {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dns_support {
-            body.member("DnsSupport", value.as_str());
-        }
-        if let Some(value) = &self.security_group_referencing_support {
-            body.member("SecurityGroupReferencingSupport", value.as_str());
-        }
-        if let Some(value) = &self.ipv6_support {
-            body.member("Ipv6Support", value.as_str());
-        }
-        if let Some(value) = &self.appliance_mode_support {
-            body.member("ApplianceModeSupport", value.as_str());
-        }
+        body.optional_text("DnsSupport", &self.dns_support);
+        body.optional_text(
+            "SecurityGroupReferencingSupport",
+            &self.security_group_referencing_support,
+        );
+        body.optional_text("Ipv6Support", &self.ipv6_support);
+        body.optional_text("ApplianceModeSupport", &self.appliance_mode_support);
         Ok(())
     }
 }

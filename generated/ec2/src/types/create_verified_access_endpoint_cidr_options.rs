@@ -183,17 +183,13 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessEndpointCidrOpt
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.protocol {
-            body.member("Protocol", value.as_str());
-        }
+        body.optional_text("Protocol", &self.protocol);
         if let Some(value) = &self.subnet_ids {
             let member_0 = body.enter("SubnetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.cidr {
-            body.member("Cidr", value);
-        }
+        body.optional_text("Cidr", &self.cidr);
         if let Some(value) = &self.port_ranges {
             let member_0 = body.enter("PortRange");
             body.items(

@@ -182,15 +182,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessEndpointEniOpti
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.network_interface_id {
-            body.member("NetworkInterfaceId", value);
-        }
-        if let Some(value) = &self.protocol {
-            body.member("Protocol", value.as_str());
-        }
-        if let Some(value) = &self.port {
-            body.member("Port", &value.to_string());
-        }
+        body.optional_text("NetworkInterfaceId", &self.network_interface_id);
+        body.optional_text("Protocol", &self.protocol);
+        body.optional_integer("Port", &self.port);
         if let Some(value) = &self.port_ranges {
             let member_0 = body.enter("PortRange");
             body.items(

@@ -211,15 +211,9 @@ for CreateVerifiedAccessEndpointLoadBalancerOptions {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.protocol {
-            body.member("Protocol", value.as_str());
-        }
-        if let Some(value) = &self.port {
-            body.member("Port", &value.to_string());
-        }
-        if let Some(value) = &self.load_balancer_arn {
-            body.member("LoadBalancerArn", value);
-        }
+        body.optional_text("Protocol", &self.protocol);
+        body.optional_integer("Port", &self.port);
+        body.optional_text("LoadBalancerArn", &self.load_balancer_arn);
         if let Some(value) = &self.subnet_ids {
             let member_0 = body.enter("SubnetId");
             body.text_items(value);

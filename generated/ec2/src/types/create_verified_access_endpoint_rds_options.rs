@@ -252,24 +252,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessEndpointRdsOpti
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.protocol {
-            body.member("Protocol", value.as_str());
-        }
-        if let Some(value) = &self.port {
-            body.member("Port", &value.to_string());
-        }
-        if let Some(value) = &self.rds_db_instance_arn {
-            body.member("RdsDbInstanceArn", value);
-        }
-        if let Some(value) = &self.rds_db_cluster_arn {
-            body.member("RdsDbClusterArn", value);
-        }
-        if let Some(value) = &self.rds_db_proxy_arn {
-            body.member("RdsDbProxyArn", value);
-        }
-        if let Some(value) = &self.rds_endpoint {
-            body.member("RdsEndpoint", value);
-        }
+        body.optional_text("Protocol", &self.protocol);
+        body.optional_integer("Port", &self.port);
+        body.optional_text("RdsDbInstanceArn", &self.rds_db_instance_arn);
+        body.optional_text("RdsDbClusterArn", &self.rds_db_cluster_arn);
+        body.optional_text("RdsDbProxyArn", &self.rds_db_proxy_arn);
+        body.optional_text("RdsEndpoint", &self.rds_endpoint);
         if let Some(value) = &self.subnet_ids {
             let member_0 = body.enter("SubnetId");
             body.text_items(value);

@@ -614,24 +614,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessEndpointRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.verified_access_group_id {
-            body.member("VerifiedAccessGroupId", value);
-        }
-        if let Some(value) = &self.endpoint_type {
-            body.member("EndpointType", value.as_str());
-        }
-        if let Some(value) = &self.attachment_type {
-            body.member("AttachmentType", value.as_str());
-        }
-        if let Some(value) = &self.domain_certificate_arn {
-            body.member("DomainCertificateArn", value);
-        }
-        if let Some(value) = &self.application_domain {
-            body.member("ApplicationDomain", value);
-        }
-        if let Some(value) = &self.endpoint_domain_prefix {
-            body.member("EndpointDomainPrefix", value);
-        }
+        body.optional_text("VerifiedAccessGroupId", &self.verified_access_group_id);
+        body.optional_text("EndpointType", &self.endpoint_type);
+        body.optional_text("AttachmentType", &self.attachment_type);
+        body.optional_text("DomainCertificateArn", &self.domain_certificate_arn);
+        body.optional_text("ApplicationDomain", &self.application_domain);
+        body.optional_text("EndpointDomainPrefix", &self.endpoint_domain_prefix);
         if let Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
@@ -647,12 +635,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessEndpointRequest
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.policy_document {
-            body.member("PolicyDocument", value);
-        }
+        body.optional_text("Description", &self.description);
+        body.optional_text("PolicyDocument", &self.policy_document);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -661,12 +645,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessEndpointRequest
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.sse_specification {
             let member_0 = body.enter("SseSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -231,9 +231,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessInstanceRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_text("Description", &self.description);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -242,18 +240,13 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessInstanceRequest
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.fips_enabled {
-            body.member("FIPSEnabled", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.cidr_endpoints_custom_sub_domain {
-            body.member("CidrEndpointsCustomSubDomain", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_bool("FIPSEnabled", &self.fips_enabled);
+        body.optional_text(
+            "CidrEndpointsCustomSubDomain",
+            &self.cidr_endpoints_custom_sub_domain,
+        );
         Ok(())
     }
 }

@@ -116,12 +116,8 @@ for CreateVerifiedAccessTrustProviderDeviceOptions {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.tenant_id {
-            body.member("TenantId", value);
-        }
-        if let Some(value) = &self.public_signing_key_url {
-            body.member("PublicSigningKeyUrl", value);
-        }
+        body.optional_text("TenantId", &self.tenant_id);
+        body.optional_text("PublicSigningKeyUrl", &self.public_signing_key_url);
         Ok(())
     }
 }

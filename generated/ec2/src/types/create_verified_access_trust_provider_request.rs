@@ -473,15 +473,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessTrustProviderRe
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.trust_provider_type {
-            body.member("TrustProviderType", value.as_str());
-        }
-        if let Some(value) = &self.user_trust_provider_type {
-            body.member("UserTrustProviderType", value.as_str());
-        }
-        if let Some(value) = &self.device_trust_provider_type {
-            body.member("DeviceTrustProviderType", value.as_str());
-        }
+        body.optional_text("TrustProviderType", &self.trust_provider_type);
+        body.optional_text("UserTrustProviderType", &self.user_trust_provider_type);
+        body.optional_text("DeviceTrustProviderType", &self.device_trust_provider_type);
         if let Some(value) = &self.oidc_options {
             let member_0 = body.enter("OidcOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -492,12 +486,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessTrustProviderRe
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.policy_reference_name {
-            body.member("PolicyReferenceName", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_text("PolicyReferenceName", &self.policy_reference_name);
+        body.optional_text("Description", &self.description);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -506,12 +496,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVerifiedAccessTrustProviderRe
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.sse_specification {
             let member_0 = body.enter("SseSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -111,12 +111,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVolumePermission {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.user_id {
-            body.member("UserId", value);
-        }
-        if let Some(value) = &self.group {
-            body.member("Group", value.as_str());
-        }
+        body.optional_text("UserId", &self.user_id);
+        body.optional_text("Group", &self.group);
         Ok(())
     }
 }

@@ -542,33 +542,15 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVolumeRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
-        if let Some(value) = &self.availability_zone_id {
-            body.member("AvailabilityZoneId", value);
-        }
-        if let Some(value) = &self.encrypted {
-            body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.iops {
-            body.member("Iops", &value.to_string());
-        }
-        if let Some(value) = &self.kms_key_id {
-            body.member("KmsKeyId", value);
-        }
-        if let Some(value) = &self.outpost_arn {
-            body.member("OutpostArn", value);
-        }
-        if let Some(value) = &self.size {
-            body.member("Size", &value.to_string());
-        }
-        if let Some(value) = &self.snapshot_id {
-            body.member("SnapshotId", value);
-        }
-        if let Some(value) = &self.volume_type {
-            body.member("VolumeType", value.as_str());
-        }
+        body.optional_text("AvailabilityZone", &self.availability_zone);
+        body.optional_text("AvailabilityZoneId", &self.availability_zone_id);
+        body.optional_bool("Encrypted", &self.encrypted);
+        body.optional_integer("Iops", &self.iops);
+        body.optional_text("KmsKeyId", &self.kms_key_id);
+        body.optional_text("OutpostArn", &self.outpost_arn);
+        body.optional_integer("Size", &self.size);
+        body.optional_text("SnapshotId", &self.snapshot_id);
+        body.optional_text("VolumeType", &self.volume_type);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -577,29 +559,19 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVolumeRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.multi_attach_enabled {
-            body.member(
-                "MultiAttachEnabled",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.throughput {
-            body.member("Throughput", &value.to_string());
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.volume_initialization_rate {
-            body.member("VolumeInitializationRate", &value.to_string());
-        }
+        body.optional_bool("MultiAttachEnabled", &self.multi_attach_enabled);
+        body.optional_integer("Throughput", &self.throughput);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_integer(
+            "VolumeInitializationRate",
+            &self.volume_initialization_rate,
+        );
         if let Some(value) = &self.operator {
             let member_0 = body.enter("Operator");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -230,18 +230,13 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpcBlockPublicAccessExclusion
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
-        if let Some(value) = &self.internet_gateway_exclusion_mode {
-            body.member("InternetGatewayExclusionMode", value.as_str());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("SubnetId", &self.subnet_id);
+        body.optional_text("VpcId", &self.vpc_id);
+        body.optional_text(
+            "InternetGatewayExclusionMode",
+            &self.internet_gateway_exclusion_mode,
+        );
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

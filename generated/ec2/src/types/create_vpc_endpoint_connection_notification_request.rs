@@ -242,26 +242,19 @@ for CreateVpcEndpointConnectionNotificationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.service_id {
-            body.member("ServiceId", value);
-        }
-        if let Some(value) = &self.vpc_endpoint_id {
-            body.member("VpcEndpointId", value);
-        }
-        if let Some(value) = &self.connection_notification_arn {
-            body.member("ConnectionNotificationArn", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ServiceId", &self.service_id);
+        body.optional_text("VpcEndpointId", &self.vpc_endpoint_id);
+        body.optional_text(
+            "ConnectionNotificationArn",
+            &self.connection_notification_arn,
+        );
         if let Some(value) = &self.connection_events {
             let member_0 = body.enter("ConnectionEvents");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
         Ok(())
     }
 }

@@ -553,21 +553,11 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpcEndpointRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.vpc_endpoint_type {
-            body.member("VpcEndpointType", value.as_str());
-        }
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
-        if let Some(value) = &self.service_name {
-            body.member("ServiceName", value);
-        }
-        if let Some(value) = &self.policy_document {
-            body.member("PolicyDocument", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("VpcEndpointType", &self.vpc_endpoint_type);
+        body.optional_text("VpcId", &self.vpc_id);
+        body.optional_text("ServiceName", &self.service_name);
+        body.optional_text("PolicyDocument", &self.policy_document);
         if let Some(value) = &self.route_table_ids {
             let member_0 = body.enter("RouteTableId");
             body.text_items(value);
@@ -583,20 +573,14 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpcEndpointRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.ip_address_type {
-            body.member("IpAddressType", value.as_str());
-        }
+        body.optional_text("IpAddressType", &self.ip_address_type);
         if let Some(value) = &self.dns_options {
             let member_0 = body.enter("DnsOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.private_dns_enabled {
-            body.member("PrivateDnsEnabled", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("PrivateDnsEnabled", &self.private_dns_enabled);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -613,15 +597,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpcEndpointRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.service_network_arn {
-            body.member("ServiceNetworkArn", value);
-        }
-        if let Some(value) = &self.resource_configuration_arn {
-            body.member("ResourceConfigurationArn", value);
-        }
-        if let Some(value) = &self.service_region {
-            body.member("ServiceRegion", value);
-        }
+        body.optional_text("ServiceNetworkArn", &self.service_network_arn);
+        body.optional_text("ResourceConfigurationArn", &self.resource_configuration_arn);
+        body.optional_text("ServiceRegion", &self.service_region);
         Ok(())
     }
 }

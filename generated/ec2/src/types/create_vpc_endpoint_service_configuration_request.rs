@@ -313,18 +313,9 @@ for CreateVpcEndpointServiceConfigurationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.acceptance_required {
-            body.member(
-                "AcceptanceRequired",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.private_dns_name {
-            body.member("PrivateDnsName", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_bool("AcceptanceRequired", &self.acceptance_required);
+        body.optional_text("PrivateDnsName", &self.private_dns_name);
         if let Some(value) = &self.network_load_balancer_arns {
             let member_0 = body.enter("NetworkLoadBalancerArn");
             body.text_items(value);
@@ -345,9 +336,7 @@ for CreateVpcEndpointServiceConfigurationRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

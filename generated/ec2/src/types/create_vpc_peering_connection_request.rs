@@ -242,9 +242,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpcPeeringConnectionRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.peer_region {
-            body.member("PeerRegion", value);
-        }
+        body.optional_text("PeerRegion", &self.peer_region);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -253,18 +251,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpcPeeringConnectionRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
-        if let Some(value) = &self.peer_vpc_id {
-            body.member("PeerVpcId", value);
-        }
-        if let Some(value) = &self.peer_owner_id {
-            body.member("PeerOwnerId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("VpcId", &self.vpc_id);
+        body.optional_text("PeerVpcId", &self.peer_vpc_id);
+        body.optional_text("PeerOwnerId", &self.peer_owner_id);
         Ok(())
     }
 }

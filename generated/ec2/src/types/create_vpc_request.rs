@@ -437,30 +437,17 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpcRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.cidr_block {
-            body.member("CidrBlock", value);
-        }
-        if let Some(value) = &self.ipv6_pool {
-            body.member("Ipv6Pool", value);
-        }
-        if let Some(value) = &self.ipv6_cidr_block {
-            body.member("Ipv6CidrBlock", value);
-        }
-        if let Some(value) = &self.ipv4_ipam_pool_id {
-            body.member("Ipv4IpamPoolId", value);
-        }
-        if let Some(value) = &self.ipv4_netmask_length {
-            body.member("Ipv4NetmaskLength", &value.to_string());
-        }
-        if let Some(value) = &self.ipv6_ipam_pool_id {
-            body.member("Ipv6IpamPoolId", value);
-        }
-        if let Some(value) = &self.ipv6_netmask_length {
-            body.member("Ipv6NetmaskLength", &value.to_string());
-        }
-        if let Some(value) = &self.ipv6_cidr_block_network_border_group {
-            body.member("Ipv6CidrBlockNetworkBorderGroup", value);
-        }
+        body.optional_text("CidrBlock", &self.cidr_block);
+        body.optional_text("Ipv6Pool", &self.ipv6_pool);
+        body.optional_text("Ipv6CidrBlock", &self.ipv6_cidr_block);
+        body.optional_text("Ipv4IpamPoolId", &self.ipv4_ipam_pool_id);
+        body.optional_integer("Ipv4NetmaskLength", &self.ipv4_netmask_length);
+        body.optional_text("Ipv6IpamPoolId", &self.ipv6_ipam_pool_id);
+        body.optional_integer("Ipv6NetmaskLength", &self.ipv6_netmask_length);
+        body.optional_text(
+            "Ipv6CidrBlockNetworkBorderGroup",
+            &self.ipv6_cidr_block_network_border_group,
+        );
         if let Some(value) = &self.vpc_encryption_control {
             let member_0 = body.enter("VpcEncryptionControl");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -474,18 +461,12 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpcRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.instance_tenancy {
-            body.member("InstanceTenancy", value.as_str());
-        }
-        if let Some(value) = &self.amazon_provided_ipv6_cidr_block {
-            body.member(
-                "AmazonProvidedIpv6CidrBlock",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("InstanceTenancy", &self.instance_tenancy);
+        body.optional_bool(
+            "AmazonProvidedIpv6CidrBlock",
+            &self.amazon_provided_ipv6_cidr_block,
+        );
         Ok(())
     }
 }

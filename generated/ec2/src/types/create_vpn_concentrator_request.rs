@@ -189,12 +189,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpnConcentratorRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.type_ {
-            body.member("Type", value.as_str());
-        }
-        if let Some(value) = &self.transit_gateway_id {
-            body.member("TransitGatewayId", value);
-        }
+        body.optional_text("Type", &self.type_);
+        body.optional_text("TransitGatewayId", &self.transit_gateway_id);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -203,9 +199,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpnConcentratorRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

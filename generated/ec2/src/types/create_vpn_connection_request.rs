@@ -331,21 +331,11 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpnConnectionRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.customer_gateway_id {
-            body.member("CustomerGatewayId", value);
-        }
-        if let Some(value) = &self.type_ {
-            body.member("Type", value);
-        }
-        if let Some(value) = &self.vpn_gateway_id {
-            body.member("VpnGatewayId", value);
-        }
-        if let Some(value) = &self.transit_gateway_id {
-            body.member("TransitGatewayId", value);
-        }
-        if let Some(value) = &self.vpn_concentrator_id {
-            body.member("VpnConcentratorId", value);
-        }
+        body.optional_text("CustomerGatewayId", &self.customer_gateway_id);
+        body.optional_text("Type", &self.type_);
+        body.optional_text("VpnGatewayId", &self.vpn_gateway_id);
+        body.optional_text("TransitGatewayId", &self.transit_gateway_id);
+        body.optional_text("VpnConcentratorId", &self.vpn_concentrator_id);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -354,12 +344,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpnConnectionRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.pre_shared_key_storage {
-            body.member("PreSharedKeyStorage", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("PreSharedKeyStorage", &self.pre_shared_key_storage);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.options {
             let member_0 = body.enter("Options");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -214,12 +214,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpnGatewayRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
-        if let Some(value) = &self.type_ {
-            body.member("Type", value.as_str());
-        }
+        body.optional_text("AvailabilityZone", &self.availability_zone);
+        body.optional_text("Type", &self.type_);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -228,12 +224,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateVpnGatewayRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.amazon_side_asn {
-            body.member("AmazonSideAsn", &value.to_string());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_integer("AmazonSideAsn", &self.amazon_side_asn);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -89,9 +89,10 @@ impl ::awsgen_runtime::query::WriteQuery for CreationDateConditionRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.maximum_days_since_created {
-            body.member("MaximumDaysSinceCreated", &value.to_string());
-        }
+        body.optional_integer(
+            "MaximumDaysSinceCreated",
+            &self.maximum_days_since_created,
+        );
         Ok(())
     }
 }

@@ -102,9 +102,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreditSpecificationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.cpu_credits {
-            body.member("CpuCredits", value);
-        }
+        body.optional_text("CpuCredits", &self.cpu_credits);
         Ok(())
     }
 }

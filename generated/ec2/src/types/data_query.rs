@@ -216,24 +216,12 @@ impl ::awsgen_runtime::query::WriteQuery for DataQuery {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.id {
-            body.member("Id", value);
-        }
-        if let Some(value) = &self.source {
-            body.member("Source", value);
-        }
-        if let Some(value) = &self.destination {
-            body.member("Destination", value);
-        }
-        if let Some(value) = &self.metric {
-            body.member("Metric", value.as_str());
-        }
-        if let Some(value) = &self.statistic {
-            body.member("Statistic", value.as_str());
-        }
-        if let Some(value) = &self.period {
-            body.member("Period", value.as_str());
-        }
+        body.optional_text("Id", &self.id);
+        body.optional_text("Source", &self.source);
+        body.optional_text("Destination", &self.destination);
+        body.optional_text("Metric", &self.metric);
+        body.optional_text("Statistic", &self.statistic);
+        body.optional_text("Period", &self.period);
         Ok(())
     }
 }

@@ -153,15 +153,12 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteApplicationStatusCheckRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.application_status_check_id {
-            body.member("ApplicationStatusCheckId", value);
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "ApplicationStatusCheckId",
+            &self.application_status_check_id,
+        );
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -130,12 +130,11 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteCapacityManagerDataExportRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.capacity_manager_data_export_id {
-            body.member("CapacityManagerDataExportId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "CapacityManagerDataExportId",
+            &self.capacity_manager_data_export_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

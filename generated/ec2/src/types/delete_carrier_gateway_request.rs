@@ -128,12 +128,8 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteCarrierGatewayRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.carrier_gateway_id {
-            body.member("CarrierGatewayId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("CarrierGatewayId", &self.carrier_gateway_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -161,15 +161,9 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteCoipCidrRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.cidr {
-            body.member("Cidr", value);
-        }
-        if let Some(value) = &self.coip_pool_id {
-            body.member("CoipPoolId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("Cidr", &self.cidr);
+        body.optional_text("CoipPoolId", &self.coip_pool_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

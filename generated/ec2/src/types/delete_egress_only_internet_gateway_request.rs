@@ -129,12 +129,11 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteEgressOnlyInternetGatewayRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.egress_only_internet_gateway_id {
-            body.member("EgressOnlyInternetGatewayId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "EgressOnlyInternetGatewayId",
+            &self.egress_only_internet_gateway_id,
+        );
         Ok(())
     }
 }

@@ -153,15 +153,9 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteInstanceEventWindowRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.force_delete {
-            body.member("ForceDelete", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.instance_event_window_id {
-            body.member("InstanceEventWindowId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_bool("ForceDelete", &self.force_delete);
+        body.optional_text("InstanceEventWindowId", &self.instance_event_window_id);
         Ok(())
     }
 }

@@ -138,12 +138,11 @@ for DeleteIpamExternalResourceVerificationTokenRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_external_resource_verification_token_id {
-            body.member("IpamExternalResourceVerificationTokenId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "IpamExternalResourceVerificationTokenId",
+            &self.ipam_external_resource_verification_token_id,
+        );
         Ok(())
     }
 }

@@ -138,12 +138,11 @@ for DeleteIpamInternetRegistryAssociationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_internet_registry_association_id {
-            body.member("IpamInternetRegistryAssociationId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "IpamInternetRegistryAssociationId",
+            &self.ipam_internet_registry_association_id,
+        );
         Ok(())
     }
 }

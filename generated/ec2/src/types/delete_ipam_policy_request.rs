@@ -127,12 +127,8 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteIpamPolicyRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_policy_id {
-            body.member("IpamPolicyId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamPolicyId", &self.ipam_policy_id);
         Ok(())
     }
 }

@@ -155,15 +155,9 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteIpamPoolRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_pool_id {
-            body.member("IpamPoolId", value);
-        }
-        if let Some(value) = &self.cascade {
-            body.member("Cascade", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamPoolId", &self.ipam_pool_id);
+        body.optional_bool("Cascade", &self.cascade);
         Ok(())
     }
 }

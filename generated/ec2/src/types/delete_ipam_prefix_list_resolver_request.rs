@@ -128,12 +128,11 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteIpamPrefixListResolverRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_prefix_list_resolver_id {
-            body.member("IpamPrefixListResolverId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "IpamPrefixListResolverId",
+            &self.ipam_prefix_list_resolver_id,
+        );
         Ok(())
     }
 }

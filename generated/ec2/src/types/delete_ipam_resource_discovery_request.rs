@@ -128,12 +128,8 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteIpamResourceDiscoveryRequest 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_resource_discovery_id {
-            body.member("IpamResourceDiscoveryId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamResourceDiscoveryId", &self.ipam_resource_discovery_id);
         Ok(())
     }
 }

@@ -140,15 +140,9 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteKeyPairRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.key_name {
-            body.member("KeyName", value);
-        }
-        if let Some(value) = &self.key_pair_id {
-            body.member("KeyPairId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("KeyName", &self.key_name);
+        body.optional_text("KeyPairId", &self.key_pair_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

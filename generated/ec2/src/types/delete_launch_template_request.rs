@@ -145,15 +145,9 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteLaunchTemplateRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.launch_template_id {
-            body.member("LaunchTemplateId", value);
-        }
-        if let Some(value) = &self.launch_template_name {
-            body.member("LaunchTemplateName", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("LaunchTemplateId", &self.launch_template_id);
+        body.optional_text("LaunchTemplateName", &self.launch_template_name);
         Ok(())
     }
 }

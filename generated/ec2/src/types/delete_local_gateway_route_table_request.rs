@@ -128,12 +128,11 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteLocalGatewayRouteTableRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.local_gateway_route_table_id {
-            body.member("LocalGatewayRouteTableId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "LocalGatewayRouteTableId",
+            &self.local_gateway_route_table_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -151,17 +151,11 @@ for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self
-            .local_gateway_route_table_virtual_interface_group_association_id
-        {
-            body.member(
-                "LocalGatewayRouteTableVirtualInterfaceGroupAssociationId",
-                value,
-            );
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "LocalGatewayRouteTableVirtualInterfaceGroupAssociationId",
+            &self.local_gateway_route_table_virtual_interface_group_association_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -138,12 +138,11 @@ for DeleteLocalGatewayRouteTableVpcAssociationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.local_gateway_route_table_vpc_association_id {
-            body.member("LocalGatewayRouteTableVpcAssociationId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "LocalGatewayRouteTableVpcAssociationId",
+            &self.local_gateway_route_table_vpc_association_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -138,12 +138,11 @@ for DeleteLocalGatewayVirtualInterfaceGroupRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.local_gateway_virtual_interface_group_id {
-            body.member("LocalGatewayVirtualInterfaceGroupId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "LocalGatewayVirtualInterfaceGroupId",
+            &self.local_gateway_virtual_interface_group_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

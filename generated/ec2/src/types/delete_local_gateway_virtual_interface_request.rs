@@ -136,12 +136,11 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteLocalGatewayVirtualInterfaceR
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.local_gateway_virtual_interface_id {
-            body.member("LocalGatewayVirtualInterfaceId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "LocalGatewayVirtualInterfaceId",
+            &self.local_gateway_virtual_interface_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

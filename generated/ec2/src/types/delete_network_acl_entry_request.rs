@@ -194,18 +194,10 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteNetworkAclEntryRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.network_acl_id {
-            body.member("NetworkAclId", value);
-        }
-        if let Some(value) = &self.rule_number {
-            body.member("RuleNumber", &value.to_string());
-        }
-        if let Some(value) = &self.egress {
-            body.member("Egress", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("NetworkAclId", &self.network_acl_id);
+        body.optional_integer("RuleNumber", &self.rule_number);
+        body.optional_bool("Egress", &self.egress);
         Ok(())
     }
 }

@@ -138,12 +138,11 @@ for DeleteNetworkInsightsAccessScopeAnalysisRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.network_insights_access_scope_analysis_id {
-            body.member("NetworkInsightsAccessScopeAnalysisId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "NetworkInsightsAccessScopeAnalysisId",
+            &self.network_insights_access_scope_analysis_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -134,12 +134,11 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteNetworkInsightsAccessScopeReq
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.network_insights_access_scope_id {
-            body.member("NetworkInsightsAccessScopeId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "NetworkInsightsAccessScopeId",
+            &self.network_insights_access_scope_id,
+        );
         Ok(())
     }
 }

@@ -128,12 +128,11 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteNetworkInsightsAnalysisReques
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.network_insights_analysis_id {
-            body.member("NetworkInsightsAnalysisId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "NetworkInsightsAnalysisId",
+            &self.network_insights_analysis_id,
+        );
         Ok(())
     }
 }

@@ -128,12 +128,8 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteNetworkInsightsPathRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.network_insights_path_id {
-            body.member("NetworkInsightsPathId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("NetworkInsightsPathId", &self.network_insights_path_id);
         Ok(())
     }
 }

@@ -206,21 +206,14 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteRouteRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.destination_prefix_list_id {
-            body.member("DestinationPrefixListId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.route_table_id {
-            body.member("RouteTableId", value);
-        }
-        if let Some(value) = &self.destination_cidr_block {
-            body.member("DestinationCidrBlock", value);
-        }
-        if let Some(value) = &self.destination_ipv6_cidr_block {
-            body.member("DestinationIpv6CidrBlock", value);
-        }
+        body.optional_text("DestinationPrefixListId", &self.destination_prefix_list_id);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("RouteTableId", &self.route_table_id);
+        body.optional_text("DestinationCidrBlock", &self.destination_cidr_block);
+        body.optional_text(
+            "DestinationIpv6CidrBlock",
+            &self.destination_ipv6_cidr_block,
+        );
         Ok(())
     }
 }

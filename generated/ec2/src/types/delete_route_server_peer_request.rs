@@ -128,12 +128,8 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteRouteServerPeerRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.route_server_peer_id {
-            body.member("RouteServerPeerId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("RouteServerPeerId", &self.route_server_peer_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

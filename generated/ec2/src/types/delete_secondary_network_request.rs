@@ -153,15 +153,9 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteSecondaryNetworkRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.secondary_network_id {
-            body.member("SecondaryNetworkId", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("SecondaryNetworkId", &self.secondary_network_id);
         Ok(())
     }
 }

@@ -128,12 +128,11 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteTrafficMirrorFilterRuleReques
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.traffic_mirror_filter_rule_id {
-            body.member("TrafficMirrorFilterRuleId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "TrafficMirrorFilterRuleId",
+            &self.traffic_mirror_filter_rule_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

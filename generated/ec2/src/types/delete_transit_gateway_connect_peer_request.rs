@@ -130,12 +130,11 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteTransitGatewayConnectPeerRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_connect_peer_id {
-            body.member("TransitGatewayConnectPeerId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "TransitGatewayConnectPeerId",
+            &self.transit_gateway_connect_peer_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -172,15 +172,12 @@ for DeleteTransitGatewayMeteringPolicyEntryRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_metering_policy_id {
-            body.member("TransitGatewayMeteringPolicyId", value);
-        }
-        if let Some(value) = &self.policy_rule_number {
-            body.member("PolicyRuleNumber", &value.to_string());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "TransitGatewayMeteringPolicyId",
+            &self.transit_gateway_metering_policy_id,
+        );
+        body.optional_integer("PolicyRuleNumber", &self.policy_rule_number);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

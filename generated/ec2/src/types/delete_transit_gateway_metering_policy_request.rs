@@ -136,12 +136,11 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteTransitGatewayMeteringPolicyR
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_metering_policy_id {
-            body.member("TransitGatewayMeteringPolicyId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "TransitGatewayMeteringPolicyId",
+            &self.transit_gateway_metering_policy_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -129,12 +129,11 @@ for DeleteTransitGatewayPeeringAttachmentRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_attachment_id {
-            body.member("TransitGatewayAttachmentId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "TransitGatewayAttachmentId",
+            &self.transit_gateway_attachment_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -165,15 +165,12 @@ for DeleteTransitGatewayPolicyTableEntryRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_policy_table_id {
-            body.member("TransitGatewayPolicyTableId", value);
-        }
-        if let Some(value) = &self.policy_rule_number {
-            body.member("PolicyRuleNumber", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "TransitGatewayPolicyTableId",
+            &self.transit_gateway_policy_table_id,
+        );
+        body.optional_text("PolicyRuleNumber", &self.policy_rule_number);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -130,12 +130,11 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteTransitGatewayPolicyTableRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_policy_table_id {
-            body.member("TransitGatewayPolicyTableId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "TransitGatewayPolicyTableId",
+            &self.transit_gateway_policy_table_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

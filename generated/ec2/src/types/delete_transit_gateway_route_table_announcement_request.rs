@@ -138,12 +138,11 @@ for DeleteTransitGatewayRouteTableAnnouncementRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_route_table_announcement_id {
-            body.member("TransitGatewayRouteTableAnnouncementId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "TransitGatewayRouteTableAnnouncementId",
+            &self.transit_gateway_route_table_announcement_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -153,15 +153,12 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteVerifiedAccessInstanceRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.verified_access_instance_id {
-            body.member("VerifiedAccessInstanceId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text(
+            "VerifiedAccessInstanceId",
+            &self.verified_access_instance_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ClientToken", &self.client_token);
         Ok(())
     }
 }

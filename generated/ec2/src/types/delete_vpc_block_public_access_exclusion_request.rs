@@ -127,12 +127,8 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteVpcBlockPublicAccessExclusion
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.exclusion_id {
-            body.member("ExclusionId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ExclusionId", &self.exclusion_id);
         Ok(())
     }
 }

@@ -128,12 +128,8 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteVpcEncryptionControlRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.vpc_encryption_control_id {
-            body.member("VpcEncryptionControlId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("VpcEncryptionControlId", &self.vpc_encryption_control_id);
         Ok(())
     }
 }

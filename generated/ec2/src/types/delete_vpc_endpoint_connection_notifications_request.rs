@@ -137,9 +137,7 @@ for DeleteVpcEndpointConnectionNotificationsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.connection_notification_ids {
             let member_0 = body.enter("ConnectionNotificationId");
             body.text_items(value);

@@ -128,12 +128,8 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteVpcPeeringConnectionRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.vpc_peering_connection_id {
-            body.member("VpcPeeringConnectionId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("VpcPeeringConnectionId", &self.vpc_peering_connection_id);
         Ok(())
     }
 }

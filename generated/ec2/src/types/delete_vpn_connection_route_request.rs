@@ -136,12 +136,8 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteVpnConnectionRouteRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.destination_cidr_block {
-            body.member("DestinationCidrBlock", value);
-        }
-        if let Some(value) = &self.vpn_connection_id {
-            body.member("VpnConnectionId", value);
-        }
+        body.optional_text("DestinationCidrBlock", &self.destination_cidr_block);
+        body.optional_text("VpnConnectionId", &self.vpn_connection_id);
         Ok(())
     }
 }

@@ -89,9 +89,10 @@ impl ::awsgen_runtime::query::WriteQuery for DeprecationTimeConditionRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.maximum_days_since_deprecated {
-            body.member("MaximumDaysSinceDeprecated", &value.to_string());
-        }
+        body.optional_integer(
+            "MaximumDaysSinceDeprecated",
+            &self.maximum_days_since_deprecated,
+        );
         Ok(())
     }
 }

@@ -161,15 +161,9 @@ impl ::awsgen_runtime::query::WriteQuery for DeprovisionPublicIpv4PoolCidrReques
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.pool_id {
-            body.member("PoolId", value);
-        }
-        if let Some(value) = &self.cidr {
-            body.member("Cidr", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("PoolId", &self.pool_id);
+        body.optional_text("Cidr", &self.cidr);
         Ok(())
     }
 }

@@ -141,9 +141,7 @@ for DeregisterInstanceEventNotificationAttributesRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.instance_tag_attribute {
             let member_0 = body.enter("InstanceTagAttribute");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -117,12 +117,10 @@ impl ::awsgen_runtime::query::WriteQuery for DeregisterInstanceTagAttributeReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.include_all_tags_of_instance {
-            body.member(
-                "IncludeAllTagsOfInstance",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool(
+            "IncludeAllTagsOfInstance",
+            &self.include_all_tags_of_instance,
+        );
         if let Some(value) = &self.instance_tag_keys {
             let member_0 = body.enter("InstanceTagKey");
             body.text_items(value);

@@ -181,20 +181,17 @@ for DeregisterTransitGatewayMulticastGroupMembersRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_multicast_domain_id {
-            body.member("TransitGatewayMulticastDomainId", value);
-        }
-        if let Some(value) = &self.group_ip_address {
-            body.member("GroupIpAddress", value);
-        }
+        body.optional_text(
+            "TransitGatewayMulticastDomainId",
+            &self.transit_gateway_multicast_domain_id,
+        );
+        body.optional_text("GroupIpAddress", &self.group_ip_address);
         if let Some(value) = &self.network_interface_ids {
             let member_0 = body.enter("NetworkInterfaceIds");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -121,9 +121,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeAccountAttributesRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.attribute_names {
             let member_0 = body.enter("AttributeName");
             body.text_items(value);

@@ -201,18 +201,10 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeAddressesAttributeRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.attribute {
-            body.member("Attribute", value.as_str());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("Attribute", &self.attribute);
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -375,15 +375,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityBlockOfferingsReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.instance_type {
-            body.member("InstanceType", value);
-        }
-        if let Some(value) = &self.instance_count {
-            body.member("InstanceCount", &value.to_string());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("InstanceType", &self.instance_type);
+        body.optional_integer("InstanceCount", &self.instance_count);
         if let Some(value) = &self.start_date_range {
             body.member(
                 "StartDateRange",
@@ -402,27 +396,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityBlockOfferingsReque
                 ),
             );
         }
-        if let Some(value) = &self.capacity_duration_hours {
-            body.member("CapacityDurationHours", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.ultraserver_type {
-            body.member("UltraserverType", value);
-        }
-        if let Some(value) = &self.ultraserver_count {
-            body.member("UltraserverCount", &value.to_string());
-        }
-        if let Some(value) = &self.all_availability_zones {
-            body.member(
-                "AllAvailabilityZones",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_integer("CapacityDurationHours", &self.capacity_duration_hours);
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("UltraserverType", &self.ultraserver_type);
+        body.optional_integer("UltraserverCount", &self.ultraserver_count);
+        body.optional_bool("AllAvailabilityZones", &self.all_availability_zones);
         Ok(())
     }
 }

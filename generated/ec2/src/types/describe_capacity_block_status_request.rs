@@ -203,12 +203,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityBlockStatusRequest 
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_integer("MaxResults", &self.max_results);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -217,9 +213,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityBlockStatusRequest 
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -207,15 +207,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeCapacityReservationTopology
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_integer("MaxResults", &self.max_results);
         if let Some(value) = &self.capacity_reservation_ids {
             let member_0 = body.enter("CapacityReservationId");
             body.text_items(value);

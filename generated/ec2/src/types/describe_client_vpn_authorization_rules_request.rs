@@ -210,15 +210,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeClientVpnAuthorizationRules
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.client_vpn_endpoint_id {
-            body.member("ClientVpnEndpointId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_text("ClientVpnEndpointId", &self.client_vpn_endpoint_id);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("NextToken", &self.next_token);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -227,9 +221,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeClientVpnAuthorizationRules
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
+        body.optional_integer("MaxResults", &self.max_results);
         Ok(())
     }
 }

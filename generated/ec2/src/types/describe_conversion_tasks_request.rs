@@ -117,9 +117,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeConversionTasksRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.conversion_task_ids {
             let member_0 = body.enter("ConversionTaskId");
             body.text_items(value);

@@ -164,15 +164,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeFpgaImageAttributeRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.fpga_image_id {
-            body.member("FpgaImageId", value);
-        }
-        if let Some(value) = &self.attribute {
-            body.member("Attribute", value.as_str());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("FpgaImageId", &self.fpga_image_id);
+        body.optional_text("Attribute", &self.attribute);
         Ok(())
     }
 }

@@ -231,21 +231,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeHostReservationOfferingsReq
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_duration {
-            body.member("MaxDuration", &value.to_string());
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.min_duration {
-            body.member("MinDuration", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.offering_id {
-            body.member("OfferingId", value);
-        }
+        body.optional_integer("MaxDuration", &self.max_duration);
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_integer("MinDuration", &self.min_duration);
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_text("OfferingId", &self.offering_id);
         Ok(())
     }
 }

@@ -184,12 +184,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeHostsRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_integer("MaxResults", &self.max_results);
         if let Some(value) = &self.filter {
             let member_0 = body.enter("Filter");
             body.items(

@@ -87,9 +87,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeIdFormatRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.resource {
-            body.member("Resource", value);
-        }
+        body.optional_text("Resource", &self.resource);
         Ok(())
     }
 }

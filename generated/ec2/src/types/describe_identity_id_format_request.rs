@@ -127,12 +127,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeIdentityIdFormatRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.resource {
-            body.member("Resource", value);
-        }
-        if let Some(value) = &self.principal_arn {
-            body.member("PrincipalArn", value);
-        }
+        body.optional_text("Resource", &self.resource);
+        body.optional_text("PrincipalArn", &self.principal_arn);
         Ok(())
     }
 }

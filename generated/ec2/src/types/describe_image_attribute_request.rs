@@ -166,15 +166,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeImageAttributeRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.attribute {
-            body.member("Attribute", value.as_str());
-        }
-        if let Some(value) = &self.image_id {
-            body.member("ImageId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("Attribute", &self.attribute);
+        body.optional_text("ImageId", &self.image_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -249,12 +249,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeImageReferencesRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.include_all_resource_types {
-            body.member(
-                "IncludeAllResourceTypes",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool("IncludeAllResourceTypes", &self.include_all_resource_types);
         if let Some(value) = &self.resource_types {
             let member_0 = body.enter("ResourceType");
             body.items(
@@ -263,15 +258,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeImageReferencesRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_integer("MaxResults", &self.max_results);
         Ok(())
     }
 }

@@ -374,21 +374,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeImagesRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.include_deprecated {
-            body.member("IncludeDeprecated", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.include_disabled {
-            body.member("IncludeDisabled", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("IncludeDeprecated", &self.include_deprecated);
+        body.optional_bool("IncludeDisabled", &self.include_disabled);
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(

@@ -196,9 +196,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeImportSnapshotTasksRequest 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filters");
             body.items(
@@ -212,12 +210,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeImportSnapshotTasksRequest 
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

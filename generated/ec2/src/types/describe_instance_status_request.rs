@@ -279,21 +279,10 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceStatusRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.include_managed_resources {
-            body.member(
-                "IncludeManagedResources",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_bool("IncludeManagedResources", &self.include_managed_resources);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -302,12 +291,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceStatusRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.include_all_instances {
-            body.member(
-                "IncludeAllInstances",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool("IncludeAllInstances", &self.include_all_instances);
         Ok(())
     }
 }

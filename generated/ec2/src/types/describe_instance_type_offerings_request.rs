@@ -204,12 +204,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceTypeOfferingsReques
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.location_type {
-            body.member("LocationType", value.as_str());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("LocationType", &self.location_type);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -218,12 +214,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceTypeOfferingsReques
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

@@ -281,9 +281,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceTypesRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.instance_types {
             let member_0 = body.enter("InstanceType");
             body.text_items(value);
@@ -297,18 +295,12 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInstanceTypesRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.include_unsupported_in_region {
-            body.member(
-                "IncludeUnsupportedInRegion",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_bool(
+            "IncludeUnsupportedInRegion",
+            &self.include_unsupported_in_region,
+        );
         Ok(())
     }
 }

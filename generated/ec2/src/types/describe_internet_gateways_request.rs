@@ -205,15 +205,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeInternetGatewaysRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.internet_gateway_ids {
             let member_0 = body.enter("InternetGatewayId");
             body.text_items(value);

@@ -202,9 +202,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeIpamPrefixListResolversRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -213,12 +211,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeIpamPrefixListResolversRequ
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
         if let Some(value) = &self.ipam_prefix_list_resolver_ids {
             let member_0 = body.enter("IpamPrefixListResolverId");
             body.text_items(value);

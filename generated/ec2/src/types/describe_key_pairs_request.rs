@@ -217,12 +217,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeKeyPairsRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.include_public_key {
-            body.member("IncludePublicKey", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("IncludePublicKey", &self.include_public_key);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(

@@ -384,32 +384,18 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeLaunchTemplateVersionsReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.launch_template_id {
-            body.member("LaunchTemplateId", value);
-        }
-        if let Some(value) = &self.launch_template_name {
-            body.member("LaunchTemplateName", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("LaunchTemplateId", &self.launch_template_id);
+        body.optional_text("LaunchTemplateName", &self.launch_template_name);
         if let Some(value) = &self.versions {
             let member_0 = body.enter("LaunchTemplateVersion");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.min_version {
-            body.member("MinVersion", value);
-        }
-        if let Some(value) = &self.max_version {
-            body.member("MaxVersion", value);
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
+        body.optional_text("MinVersion", &self.min_version);
+        body.optional_text("MaxVersion", &self.max_version);
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_integer("MaxResults", &self.max_results);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -418,15 +404,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeLaunchTemplateVersionsReque
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.resolve_alias {
-            body.member("ResolveAlias", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.include_managed_resources {
-            body.member(
-                "IncludeManagedResources",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool("ResolveAlias", &self.resolve_alias);
+        body.optional_bool("IncludeManagedResources", &self.include_managed_resources);
         Ok(())
     }
 }

@@ -203,9 +203,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNatGatewaysRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.filter {
             let member_0 = body.enter("Filter");
             body.items(
@@ -214,17 +212,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNatGatewaysRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
+        body.optional_integer("MaxResults", &self.max_results);
         if let Some(value) = &self.nat_gateway_ids {
             let member_0 = body.enter("NatGatewayId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

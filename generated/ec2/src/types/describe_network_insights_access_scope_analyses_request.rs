@@ -321,9 +321,10 @@ for DescribeNetworkInsightsAccessScopeAnalysesRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.network_insights_access_scope_id {
-            body.member("NetworkInsightsAccessScopeId", value);
-        }
+        body.optional_text(
+            "NetworkInsightsAccessScopeId",
+            &self.network_insights_access_scope_id,
+        );
         if let Some(value) = &self.analysis_start_time_begin {
             body.member(
                 "AnalysisStartTimeBegin",
@@ -350,15 +351,9 @@ for DescribeNetworkInsightsAccessScopeAnalysesRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

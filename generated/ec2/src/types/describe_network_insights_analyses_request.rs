@@ -305,9 +305,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNetworkInsightsAnalysesRequ
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.network_insights_path_id {
-            body.member("NetworkInsightsPathId", value);
-        }
+        body.optional_text("NetworkInsightsPathId", &self.network_insights_path_id);
         if let Some(value) = &self.analysis_start_time {
             body.member(
                 "AnalysisStartTime",
@@ -334,15 +332,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNetworkInsightsAnalysesRequ
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

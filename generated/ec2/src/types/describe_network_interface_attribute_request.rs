@@ -157,15 +157,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeNetworkInterfaceAttributeRe
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.network_interface_id {
-            body.member("NetworkInterfaceId", value);
-        }
-        if let Some(value) = &self.attribute {
-            body.member("Attribute", value.as_str());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("NetworkInterfaceId", &self.network_interface_id);
+        body.optional_text("Attribute", &self.attribute);
         Ok(())
     }
 }

@@ -148,12 +148,11 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeReservedInstancesListingsRe
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.reserved_instances_id {
-            body.member("ReservedInstancesId", value);
-        }
-        if let Some(value) = &self.reserved_instances_listing_id {
-            body.member("ReservedInstancesListingId", value);
-        }
+        body.optional_text("ReservedInstancesId", &self.reserved_instances_id);
+        body.optional_text(
+            "ReservedInstancesListingId",
+            &self.reserved_instances_listing_id,
+        );
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(

@@ -176,9 +176,7 @@ for DescribeReservedInstancesModificationsRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_text("NextToken", &self.next_token);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(

@@ -535,44 +535,21 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeReservedInstancesOfferingsR
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
-        if let Some(value) = &self.include_marketplace {
-            body.member(
-                "IncludeMarketplace",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.instance_type {
-            body.member("InstanceType", value.as_str());
-        }
-        if let Some(value) = &self.max_duration {
-            body.member("MaxDuration", &value.to_string());
-        }
-        if let Some(value) = &self.max_instance_count {
-            body.member("MaxInstanceCount", &value.to_string());
-        }
-        if let Some(value) = &self.min_duration {
-            body.member("MinDuration", &value.to_string());
-        }
-        if let Some(value) = &self.offering_class {
-            body.member("OfferingClass", value.as_str());
-        }
-        if let Some(value) = &self.product_description {
-            body.member("ProductDescription", value.as_str());
-        }
+        body.optional_text("AvailabilityZone", &self.availability_zone);
+        body.optional_bool("IncludeMarketplace", &self.include_marketplace);
+        body.optional_text("InstanceType", &self.instance_type);
+        body.optional_integer("MaxDuration", &self.max_duration);
+        body.optional_integer("MaxInstanceCount", &self.max_instance_count);
+        body.optional_integer("MinDuration", &self.min_duration);
+        body.optional_text("OfferingClass", &self.offering_class);
+        body.optional_text("ProductDescription", &self.product_description);
         if let Some(value) = &self.reserved_instances_offering_ids {
             let member_0 = body.enter("ReservedInstancesOfferingId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.availability_zone_id {
-            body.member("AvailabilityZoneId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("AvailabilityZoneId", &self.availability_zone_id);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -581,18 +558,10 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeReservedInstancesOfferingsR
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.instance_tenancy {
-            body.member("InstanceTenancy", value.as_str());
-        }
-        if let Some(value) = &self.offering_type {
-            body.member("OfferingType", value.as_str());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
+        body.optional_text("InstanceTenancy", &self.instance_tenancy);
+        body.optional_text("OfferingType", &self.offering_type);
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_integer("MaxResults", &self.max_results);
         Ok(())
     }
 }

@@ -219,17 +219,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeReservedInstancesRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.offering_class {
-            body.member("OfferingClass", value.as_str());
-        }
+        body.optional_text("OfferingClass", &self.offering_class);
         if let Some(value) = &self.reserved_instances_ids {
             let member_0 = body.enter("ReservedInstancesId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -238,9 +234,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeReservedInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.offering_type {
-            body.member("OfferingType", value.as_str());
-        }
+        body.optional_text("OfferingType", &self.offering_type);
         Ok(())
     }
 }

@@ -317,9 +317,7 @@ for DescribeScheduledInstanceAvailabilityRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -333,18 +331,16 @@ for DescribeScheduledInstanceAvailabilityRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.max_slot_duration_in_hours {
-            body.member("MaxSlotDurationInHours", &value.to_string());
-        }
-        if let Some(value) = &self.min_slot_duration_in_hours {
-            body.member("MinSlotDurationInHours", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_integer(
+            "MaxSlotDurationInHours",
+            &self.max_slot_duration_in_hours,
+        );
+        body.optional_integer(
+            "MinSlotDurationInHours",
+            &self.min_slot_duration_in_hours,
+        );
+        body.optional_text("NextToken", &self.next_token);
         if let Some(value) = &self.recurrence {
             let member_0 = body.enter("Recurrence");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -348,12 +348,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSpotPriceHistoryRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.availability_zone_id {
-            body.member("AvailabilityZoneId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("AvailabilityZoneId", &self.availability_zone_id);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.start_time {
             body.member(
                 "StartTime",
@@ -390,15 +386,9 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeSpotPriceHistoryRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_text("AvailabilityZone", &self.availability_zone);
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

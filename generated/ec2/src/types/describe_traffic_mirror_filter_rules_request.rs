@@ -243,12 +243,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTrafficMirrorFilterRulesReq
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.traffic_mirror_filter_id {
-            body.member("TrafficMirrorFilterId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("TrafficMirrorFilterId", &self.traffic_mirror_filter_id);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -257,12 +253,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeTrafficMirrorFilterRulesReq
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

@@ -259,18 +259,13 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVerifiedAccessEndpointsRequ
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.verified_access_instance_id {
-            body.member("VerifiedAccessInstanceId", value);
-        }
-        if let Some(value) = &self.verified_access_group_id {
-            body.member("VerifiedAccessGroupId", value);
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_text(
+            "VerifiedAccessInstanceId",
+            &self.verified_access_instance_id,
+        );
+        body.optional_text("VerifiedAccessGroupId", &self.verified_access_group_id);
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -279,9 +274,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVerifiedAccessEndpointsRequ
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -204,12 +204,8 @@ for DescribeVpcEndpointConnectionNotificationsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.connection_notification_id {
-            body.member("ConnectionNotificationId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ConnectionNotificationId", &self.connection_notification_id);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -218,12 +214,8 @@ for DescribeVpcEndpointConnectionNotificationsRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

@@ -233,9 +233,7 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpcEndpointServicesRequest 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.service_names {
             let member_0 = body.enter("ServiceName");
             body.text_items(value);
@@ -249,12 +247,8 @@ impl ::awsgen_runtime::query::WriteQuery for DescribeVpcEndpointServicesRequest 
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
         if let Some(value) = &self.service_regions {
             let member_0 = body.enter("ServiceRegion");
             body.text_items(value);

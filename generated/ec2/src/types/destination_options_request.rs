@@ -144,18 +144,9 @@ impl ::awsgen_runtime::query::WriteQuery for DestinationOptionsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.file_format {
-            body.member("FileFormat", value.as_str());
-        }
-        if let Some(value) = &self.hive_compatible_partitions {
-            body.member(
-                "HiveCompatiblePartitions",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.per_hour_partition {
-            body.member("PerHourPartition", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("FileFormat", &self.file_format);
+        body.optional_bool("HiveCompatiblePartitions", &self.hive_compatible_partitions);
+        body.optional_bool("PerHourPartition", &self.per_hour_partition);
         Ok(())
     }
 }

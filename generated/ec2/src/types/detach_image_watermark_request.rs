@@ -161,15 +161,9 @@ impl ::awsgen_runtime::query::WriteQuery for DetachImageWatermarkRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.image_id {
-            body.member("ImageId", value);
-        }
-        if let Some(value) = &self.watermark_key {
-            body.member("WatermarkKey", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("ImageId", &self.image_id);
+        body.optional_text("WatermarkKey", &self.watermark_key);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -159,15 +159,9 @@ impl ::awsgen_runtime::query::WriteQuery for DetachNetworkInterfaceRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.attachment_id {
-            body.member("AttachmentId", value);
-        }
-        if let Some(value) = &self.force {
-            body.member("Force", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("AttachmentId", &self.attachment_id);
+        body.optional_bool("Force", &self.force);
         Ok(())
     }
 }

@@ -204,21 +204,11 @@ impl ::awsgen_runtime::query::WriteQuery for DetachVolumeRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.device {
-            body.member("Device", value);
-        }
-        if let Some(value) = &self.force {
-            body.member("Force", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.volume_id {
-            body.member("VolumeId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("Device", &self.device);
+        body.optional_bool("Force", &self.force);
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_text("VolumeId", &self.volume_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

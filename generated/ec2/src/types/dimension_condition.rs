@@ -145,12 +145,8 @@ impl ::awsgen_runtime::query::WriteQuery for DimensionCondition {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dimension {
-            body.member("Dimension", value.as_str());
-        }
-        if let Some(value) = &self.comparison {
-            body.member("Comparison", value.as_str());
-        }
+        body.optional_text("Dimension", &self.dimension);
+        body.optional_text("Comparison", &self.comparison);
         if let Some(value) = &self.values {
             let member_0 = body.enter("Value");
             body.text_items(value);

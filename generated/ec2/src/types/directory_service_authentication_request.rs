@@ -87,9 +87,7 @@ impl ::awsgen_runtime::query::WriteQuery for DirectoryServiceAuthenticationReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.directory_id {
-            body.member("DirectoryId", value);
-        }
+        body.optional_text("DirectoryId", &self.directory_id);
         Ok(())
     }
 }

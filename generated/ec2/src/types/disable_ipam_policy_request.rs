@@ -155,15 +155,9 @@ impl ::awsgen_runtime::query::WriteQuery for DisableIpamPolicyRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_policy_id {
-            body.member("IpamPolicyId", value);
-        }
-        if let Some(value) = &self.organization_target_id {
-            body.member("OrganizationTargetId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamPolicyId", &self.ipam_policy_id);
+        body.optional_text("OrganizationTargetId", &self.organization_target_id);
         Ok(())
     }
 }

@@ -87,9 +87,7 @@ impl ::awsgen_runtime::query::WriteQuery for DisableVpcClassicLinkDnsSupportRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
+        body.optional_text("VpcId", &self.vpc_id);
         Ok(())
     }
 }

@@ -140,15 +140,9 @@ impl ::awsgen_runtime::query::WriteQuery for DisassociateAddressRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.association_id {
-            body.member("AssociationId", value);
-        }
-        if let Some(value) = &self.public_ip {
-            body.member("PublicIp", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("AssociationId", &self.association_id);
+        body.optional_text("PublicIp", &self.public_ip);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -162,15 +162,9 @@ for DisassociateEnclaveCertificateIamRoleRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.certificate_arn {
-            body.member("CertificateArn", value);
-        }
-        if let Some(value) = &self.role_arn {
-            body.member("RoleArn", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("CertificateArn", &self.certificate_arn);
+        body.optional_text("RoleArn", &self.role_arn);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -100,9 +100,7 @@ impl ::awsgen_runtime::query::WriteQuery for DisassociateIamInstanceProfileReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.association_id {
-            body.member("AssociationId", value);
-        }
+        body.optional_text("AssociationId", &self.association_id);
         Ok(())
     }
 }

@@ -174,12 +174,8 @@ impl ::awsgen_runtime::query::WriteQuery for DisassociateInstanceEventWindowRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.instance_event_window_id {
-            body.member("InstanceEventWindowId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("InstanceEventWindowId", &self.instance_event_window_id);
         if let Some(value) = &self.association_target {
             let member_0 = body.enter("AssociationTarget");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -160,15 +160,9 @@ impl ::awsgen_runtime::query::WriteQuery for DisassociateIpamByoasnRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.asn {
-            body.member("Asn", value);
-        }
-        if let Some(value) = &self.cidr {
-            body.member("Cidr", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("Asn", &self.asn);
+        body.optional_text("Cidr", &self.cidr);
         Ok(())
     }
 }

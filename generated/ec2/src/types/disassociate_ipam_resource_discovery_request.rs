@@ -137,12 +137,11 @@ impl ::awsgen_runtime::query::WriteQuery for DisassociateIpamResourceDiscoveryRe
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_resource_discovery_association_id {
-            body.member("IpamResourceDiscoveryAssociationId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "IpamResourceDiscoveryAssociationId",
+            &self.ipam_resource_discovery_association_id,
+        );
         Ok(())
     }
 }

@@ -190,20 +190,17 @@ impl ::awsgen_runtime::query::WriteQuery for DisassociateNatGatewayAddressReques
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.nat_gateway_id {
-            body.member("NatGatewayId", value);
-        }
+        body.optional_text("NatGatewayId", &self.nat_gateway_id);
         if let Some(value) = &self.association_ids {
             let member_0 = body.enter("AssociationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_drain_duration_seconds {
-            body.member("MaxDrainDurationSeconds", &value.to_string());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_integer(
+            "MaxDrainDurationSeconds",
+            &self.max_drain_duration_seconds,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -140,9 +140,7 @@ impl ::awsgen_runtime::query::WriteQuery for DiskImage {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_text("Description", &self.description);
         if let Some(value) = &self.image {
             let member_0 = body.enter("Image");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

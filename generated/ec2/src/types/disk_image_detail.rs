@@ -179,15 +179,9 @@ impl ::awsgen_runtime::query::WriteQuery for DiskImageDetail {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.format {
-            body.member("Format", value.as_str());
-        }
-        if let Some(value) = &self.bytes {
-            body.member("Bytes", &value.to_string());
-        }
-        if let Some(value) = &self.import_manifest_url {
-            body.member("ImportManifestUrl", value);
-        }
+        body.optional_text("Format", &self.format);
+        body.optional_integer("Bytes", &self.bytes);
+        body.optional_text("ImportManifestUrl", &self.import_manifest_url);
         Ok(())
     }
 }

@@ -191,18 +191,12 @@ impl ::awsgen_runtime::query::WriteQuery for DnsOptionsSpecification {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dns_record_ip_type {
-            body.member("DnsRecordIpType", value.as_str());
-        }
-        if let Some(value) = &self.private_dns_only_for_inbound_resolver_endpoint {
-            body.member(
-                "PrivateDnsOnlyForInboundResolverEndpoint",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.private_dns_preference {
-            body.member("PrivateDnsPreference", value);
-        }
+        body.optional_text("DnsRecordIpType", &self.dns_record_ip_type);
+        body.optional_bool(
+            "PrivateDnsOnlyForInboundResolverEndpoint",
+            &self.private_dns_only_for_inbound_resolver_endpoint,
+        );
+        body.optional_text("PrivateDnsPreference", &self.private_dns_preference);
         if let Some(value) = &self.private_dns_specified_domains {
             let member_0 = body.enter("PrivateDnsSpecifiedDomain");
             body.text_items(value);

@@ -122,9 +122,7 @@ impl ::awsgen_runtime::query::WriteQuery for DnsServersOptionsModifyStructure {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.enabled {
-            body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("Enabled", &self.enabled);
         Ok(())
     }
 }

@@ -458,48 +458,22 @@ impl ::awsgen_runtime::query::WriteQuery for EbsBlockDevice {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.delete_on_termination {
-            body.member(
-                "DeleteOnTermination",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.iops {
-            body.member("Iops", &value.to_string());
-        }
-        if let Some(value) = &self.snapshot_id {
-            body.member("SnapshotId", value);
-        }
-        if let Some(value) = &self.volume_size {
-            body.member("VolumeSize", &value.to_string());
-        }
-        if let Some(value) = &self.volume_type {
-            body.member("VolumeType", value.as_str());
-        }
-        if let Some(value) = &self.kms_key_id {
-            body.member("KmsKeyId", value);
-        }
-        if let Some(value) = &self.throughput {
-            body.member("Throughput", &value.to_string());
-        }
-        if let Some(value) = &self.outpost_arn {
-            body.member("OutpostArn", value);
-        }
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
-        if let Some(value) = &self.encrypted {
-            body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.volume_initialization_rate {
-            body.member("VolumeInitializationRate", &value.to_string());
-        }
-        if let Some(value) = &self.availability_zone_id {
-            body.member("AvailabilityZoneId", value);
-        }
-        if let Some(value) = &self.ebs_card_index {
-            body.member("EbsCardIndex", &value.to_string());
-        }
+        body.optional_bool("DeleteOnTermination", &self.delete_on_termination);
+        body.optional_integer("Iops", &self.iops);
+        body.optional_text("SnapshotId", &self.snapshot_id);
+        body.optional_integer("VolumeSize", &self.volume_size);
+        body.optional_text("VolumeType", &self.volume_type);
+        body.optional_text("KmsKeyId", &self.kms_key_id);
+        body.optional_integer("Throughput", &self.throughput);
+        body.optional_text("OutpostArn", &self.outpost_arn);
+        body.optional_text("AvailabilityZone", &self.availability_zone);
+        body.optional_bool("Encrypted", &self.encrypted);
+        body.optional_integer(
+            "VolumeInitializationRate",
+            &self.volume_initialization_rate,
+        );
+        body.optional_text("AvailabilityZoneId", &self.availability_zone_id);
+        body.optional_integer("EbsCardIndex", &self.ebs_card_index);
         Ok(())
     }
 }

@@ -115,15 +115,8 @@ impl ::awsgen_runtime::query::WriteQuery for EbsInstanceBlockDeviceSpecification
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.volume_id {
-            body.member("VolumeId", value);
-        }
-        if let Some(value) = &self.delete_on_termination {
-            body.member(
-                "DeleteOnTermination",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_text("VolumeId", &self.volume_id);
+        body.optional_bool("DeleteOnTermination", &self.delete_on_termination);
         Ok(())
     }
 }

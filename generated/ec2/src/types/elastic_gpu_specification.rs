@@ -100,9 +100,7 @@ impl ::awsgen_runtime::query::WriteQuery for ElasticGpuSpecification {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.type_ {
-            body.member("Type", value);
-        }
+        body.optional_text("Type", &self.type_);
         Ok(())
     }
 }

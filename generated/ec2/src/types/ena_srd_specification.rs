@@ -127,9 +127,7 @@ impl ::awsgen_runtime::query::WriteQuery for EnaSrdSpecification {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.ena_srd_enabled {
-            body.member("EnaSrdEnabled", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("EnaSrdEnabled", &self.ena_srd_enabled);
         if let Some(value) = &self.ena_srd_udp_specification {
             let member_0 = body.enter("EnaSrdUdpSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

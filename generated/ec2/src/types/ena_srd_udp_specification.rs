@@ -87,9 +87,7 @@ impl ::awsgen_runtime::query::WriteQuery for EnaSrdUdpSpecification {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.ena_srd_udp_enabled {
-            body.member("EnaSrdUdpEnabled", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("EnaSrdUdpEnabled", &self.ena_srd_udp_enabled);
         Ok(())
     }
 }

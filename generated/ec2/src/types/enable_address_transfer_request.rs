@@ -162,15 +162,9 @@ impl ::awsgen_runtime::query::WriteQuery for EnableAddressTransferRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.allocation_id {
-            body.member("AllocationId", value);
-        }
-        if let Some(value) = &self.transfer_account_id {
-            body.member("TransferAccountId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("AllocationId", &self.allocation_id);
+        body.optional_text("TransferAccountId", &self.transfer_account_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

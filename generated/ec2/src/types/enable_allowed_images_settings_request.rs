@@ -140,12 +140,11 @@ impl ::awsgen_runtime::query::WriteQuery for EnableAllowedImagesSettingsRequest 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.allowed_images_settings_state {
-            body.member("AllowedImagesSettingsState", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "AllowedImagesSettingsState",
+            &self.allowed_images_settings_state,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

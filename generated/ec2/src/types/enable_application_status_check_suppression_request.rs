@@ -174,15 +174,9 @@ for EnableApplicationStatusCheckSuppressionRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.duration_seconds {
-            body.member("DurationSeconds", &value.to_string());
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_integer("DurationSeconds", &self.duration_seconds);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -194,21 +194,11 @@ for EnableAwsNetworkPerformanceMetricSubscriptionRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.source {
-            body.member("Source", value);
-        }
-        if let Some(value) = &self.destination {
-            body.member("Destination", value);
-        }
-        if let Some(value) = &self.metric {
-            body.member("Metric", value.as_str());
-        }
-        if let Some(value) = &self.statistic {
-            body.member("Statistic", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("Source", &self.source);
+        body.optional_text("Destination", &self.destination);
+        body.optional_text("Metric", &self.metric);
+        body.optional_text("Statistic", &self.statistic);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -255,12 +255,8 @@ impl ::awsgen_runtime::query::WriteQuery for EnableFastLaunchRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.image_id {
-            body.member("ImageId", value);
-        }
-        if let Some(value) = &self.resource_type {
-            body.member("ResourceType", value);
-        }
+        body.optional_text("ImageId", &self.image_id);
+        body.optional_text("ResourceType", &self.resource_type);
         if let Some(value) = &self.snapshot_configuration {
             let member_0 = body.enter("SnapshotConfiguration");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -271,12 +267,8 @@ impl ::awsgen_runtime::query::WriteQuery for EnableFastLaunchRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_parallel_launches {
-            body.member("MaxParallelLaunches", &value.to_string());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_integer("MaxParallelLaunches", &self.max_parallel_launches);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -142,12 +142,11 @@ impl ::awsgen_runtime::query::WriteQuery for EnableImageBlockPublicAccessRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.image_block_public_access_state {
-            body.member("ImageBlockPublicAccessState", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "ImageBlockPublicAccessState",
+            &self.image_block_public_access_state,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -169,9 +169,7 @@ impl ::awsgen_runtime::query::WriteQuery for EnableImageDeprecationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.image_id {
-            body.member("ImageId", value);
-        }
+        body.optional_text("ImageId", &self.image_id);
         if let Some(value) = &self.deprecate_at {
             body.member(
                 "DeprecateAt",
@@ -181,9 +179,7 @@ impl ::awsgen_runtime::query::WriteQuery for EnableImageDeprecationRequest {
                 ),
             );
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

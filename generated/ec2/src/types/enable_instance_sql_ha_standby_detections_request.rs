@@ -162,12 +162,8 @@ for EnableInstanceSqlHaStandbyDetectionsRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.sql_server_credentials {
-            body.member("SqlServerCredentials", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("SqlServerCredentials", &self.sql_server_credentials);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

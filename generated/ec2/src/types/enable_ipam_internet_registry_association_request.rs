@@ -334,30 +334,17 @@ for EnableIpamInternetRegistryAssociationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_internet_registry_association_id {
-            body.member("IpamInternetRegistryAssociationId", value);
-        }
-        if let Some(value) = &self.rpki_version {
-            body.member("RpkiVersion", value);
-        }
-        if let Some(value) = &self.service_uri {
-            body.member("ServiceUri", value);
-        }
-        if let Some(value) = &self.child_handle {
-            body.member("ChildHandle", value);
-        }
-        if let Some(value) = &self.parent_handle {
-            body.member("ParentHandle", value);
-        }
-        if let Some(value) = &self.parent_bpki_ta {
-            body.member("ParentBpkiTa", value);
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "IpamInternetRegistryAssociationId",
+            &self.ipam_internet_registry_association_id,
+        );
+        body.optional_text("RpkiVersion", &self.rpki_version);
+        body.optional_text("ServiceUri", &self.service_uri);
+        body.optional_text("ChildHandle", &self.child_handle);
+        body.optional_text("ParentHandle", &self.parent_handle);
+        body.optional_text("ParentBpkiTa", &self.parent_bpki_ta);
+        body.optional_text("ClientToken", &self.client_token);
         Ok(())
     }
 }

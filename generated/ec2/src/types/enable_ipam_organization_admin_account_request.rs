@@ -128,12 +128,8 @@ impl ::awsgen_runtime::query::WriteQuery for EnableIpamOrganizationAdminAccountR
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.delegated_admin_account_id {
-            body.member("DelegatedAdminAccountId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("DelegatedAdminAccountId", &self.delegated_admin_account_id);
         Ok(())
     }
 }

@@ -162,15 +162,9 @@ impl ::awsgen_runtime::query::WriteQuery for EnableRouteServerPropagationRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.route_server_id {
-            body.member("RouteServerId", value);
-        }
-        if let Some(value) = &self.route_table_id {
-            body.member("RouteTableId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("RouteServerId", &self.route_server_id);
+        body.optional_text("RouteTableId", &self.route_table_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -132,12 +132,8 @@ impl ::awsgen_runtime::query::WriteQuery for EnableSnapshotBlockPublicAccessRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.state {
-            body.member("State", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("State", &self.state);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

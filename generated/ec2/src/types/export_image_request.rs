@@ -318,29 +318,17 @@ impl ::awsgen_runtime::query::WriteQuery for ExportImageRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.disk_image_format {
-            body.member("DiskImageFormat", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.image_id {
-            body.member("ImageId", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text("Description", &self.description);
+        body.optional_text("DiskImageFormat", &self.disk_image_format);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ImageId", &self.image_id);
         if let Some(value) = &self.s3_export_location {
             let member_0 = body.enter("S3ExportLocation");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.role_name {
-            body.member("RoleName", value);
-        }
+        body.optional_text("RoleName", &self.role_name);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

@@ -127,12 +127,8 @@ impl ::awsgen_runtime::query::WriteQuery for ExportTaskS3LocationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.s3_bucket {
-            body.member("S3Bucket", value);
-        }
-        if let Some(value) = &self.s3_prefix {
-            body.member("S3Prefix", value);
-        }
+        body.optional_text("S3Bucket", &self.s3_bucket);
+        body.optional_text("S3Prefix", &self.s3_prefix);
         Ok(())
     }
 }

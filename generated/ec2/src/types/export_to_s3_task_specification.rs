@@ -172,18 +172,10 @@ impl ::awsgen_runtime::query::WriteQuery for ExportToS3TaskSpecification {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.disk_image_format {
-            body.member("DiskImageFormat", value.as_str());
-        }
-        if let Some(value) = &self.container_format {
-            body.member("ContainerFormat", value.as_str());
-        }
-        if let Some(value) = &self.s3_bucket {
-            body.member("S3Bucket", value);
-        }
-        if let Some(value) = &self.s3_prefix {
-            body.member("S3Prefix", value);
-        }
+        body.optional_text("DiskImageFormat", &self.disk_image_format);
+        body.optional_text("ContainerFormat", &self.container_format);
+        body.optional_text("S3Bucket", &self.s3_bucket);
+        body.optional_text("S3Prefix", &self.s3_prefix);
         Ok(())
     }
 }

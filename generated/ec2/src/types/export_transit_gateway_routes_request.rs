@@ -199,9 +199,10 @@ impl ::awsgen_runtime::query::WriteQuery for ExportTransitGatewayRoutesRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_route_table_id {
-            body.member("TransitGatewayRouteTableId", value);
-        }
+        body.optional_text(
+            "TransitGatewayRouteTableId",
+            &self.transit_gateway_route_table_id,
+        );
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -210,12 +211,8 @@ impl ::awsgen_runtime::query::WriteQuery for ExportTransitGatewayRoutesRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.s3_bucket {
-            body.member("S3Bucket", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("S3Bucket", &self.s3_bucket);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

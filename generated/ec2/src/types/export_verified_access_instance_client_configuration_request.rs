@@ -129,12 +129,11 @@ for ExportVerifiedAccessInstanceClientConfigurationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.verified_access_instance_id {
-            body.member("VerifiedAccessInstanceId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "VerifiedAccessInstanceId",
+            &self.verified_access_instance_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

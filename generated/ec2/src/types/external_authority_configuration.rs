@@ -120,12 +120,11 @@ impl ::awsgen_runtime::query::WriteQuery for ExternalAuthorityConfiguration {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.type_ {
-            body.member("Type", value.as_str());
-        }
-        if let Some(value) = &self.external_resource_identifier {
-            body.member("ExternalResourceIdentifier", value);
-        }
+        body.optional_text("Type", &self.type_);
+        body.optional_text(
+            "ExternalResourceIdentifier",
+            &self.external_resource_identifier,
+        );
         Ok(())
     }
 }

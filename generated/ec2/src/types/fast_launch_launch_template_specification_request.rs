@@ -157,15 +157,9 @@ for FastLaunchLaunchTemplateSpecificationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.launch_template_id {
-            body.member("LaunchTemplateId", value);
-        }
-        if let Some(value) = &self.launch_template_name {
-            body.member("LaunchTemplateName", value);
-        }
-        if let Some(value) = &self.version {
-            body.member("Version", value);
-        }
+        body.optional_text("LaunchTemplateId", &self.launch_template_id);
+        body.optional_text("LaunchTemplateName", &self.launch_template_name);
+        body.optional_text("Version", &self.version);
         Ok(())
     }
 }

@@ -89,9 +89,7 @@ impl ::awsgen_runtime::query::WriteQuery for FastLaunchSnapshotConfigurationRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.target_resource_count {
-            body.member("TargetResourceCount", &value.to_string());
-        }
+        body.optional_integer("TargetResourceCount", &self.target_resource_count);
         Ok(())
     }
 }

@@ -116,12 +116,11 @@ impl ::awsgen_runtime::query::WriteQuery for FederatedAuthenticationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.saml_provider_arn {
-            body.member("SAMLProviderArn", value);
-        }
-        if let Some(value) = &self.self_service_saml_provider_arn {
-            body.member("SelfServiceSAMLProviderArn", value);
-        }
+        body.optional_text("SAMLProviderArn", &self.saml_provider_arn);
+        body.optional_text(
+            "SelfServiceSAMLProviderArn",
+            &self.self_service_saml_provider_arn,
+        );
         Ok(())
     }
 }

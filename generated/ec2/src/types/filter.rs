@@ -117,9 +117,7 @@ impl ::awsgen_runtime::query::WriteQuery for Filter {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.name {
-            body.member("Name", value);
-        }
+        body.optional_text("Name", &self.name);
         if let Some(value) = &self.values {
             let member_0 = body.enter("Value");
             body.text_items(value);

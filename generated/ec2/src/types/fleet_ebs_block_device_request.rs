@@ -308,33 +308,14 @@ impl ::awsgen_runtime::query::WriteQuery for FleetEbsBlockDeviceRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.encrypted {
-            body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.delete_on_termination {
-            body.member(
-                "DeleteOnTermination",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.iops {
-            body.member("Iops", &value.to_string());
-        }
-        if let Some(value) = &self.throughput {
-            body.member("Throughput", &value.to_string());
-        }
-        if let Some(value) = &self.kms_key_id {
-            body.member("KmsKeyId", value);
-        }
-        if let Some(value) = &self.snapshot_id {
-            body.member("SnapshotId", value);
-        }
-        if let Some(value) = &self.volume_size {
-            body.member("VolumeSize", &value.to_string());
-        }
-        if let Some(value) = &self.volume_type {
-            body.member("VolumeType", value.as_str());
-        }
+        body.optional_bool("Encrypted", &self.encrypted);
+        body.optional_bool("DeleteOnTermination", &self.delete_on_termination);
+        body.optional_integer("Iops", &self.iops);
+        body.optional_integer("Throughput", &self.throughput);
+        body.optional_text("KmsKeyId", &self.kms_key_id);
+        body.optional_text("SnapshotId", &self.snapshot_id);
+        body.optional_integer("VolumeSize", &self.volume_size);
+        body.optional_text("VolumeType", &self.volume_type);
         Ok(())
     }
 }

@@ -112,12 +112,8 @@ for FleetIamInstanceProfileSpecificationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.arn {
-            body.member("Arn", value);
-        }
-        if let Some(value) = &self.name {
-            body.member("Name", value);
-        }
+        body.optional_text("Arn", &self.arn);
+        body.optional_text("Name", &self.name);
         Ok(())
     }
 }

@@ -164,15 +164,12 @@ impl ::awsgen_runtime::query::WriteQuery for FleetInstanceMetadataOptionsRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.http_tokens {
-            body.member("HttpTokens", value.as_str());
-        }
-        if let Some(value) = &self.http_put_response_hop_limit {
-            body.member("HttpPutResponseHopLimit", &value.to_string());
-        }
-        if let Some(value) = &self.http_endpoint {
-            body.member("HttpEndpoint", value.as_str());
-        }
+        body.optional_text("HttpTokens", &self.http_tokens);
+        body.optional_integer(
+            "HttpPutResponseHopLimit",
+            &self.http_put_response_hop_limit,
+        );
+        body.optional_text("HttpEndpoint", &self.http_endpoint);
         Ok(())
     }
 }

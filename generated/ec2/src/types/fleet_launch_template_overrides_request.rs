@@ -534,18 +534,10 @@ impl ::awsgen_runtime::query::WriteQuery for FleetLaunchTemplateOverridesRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.instance_type {
-            body.member("InstanceType", value.as_str());
-        }
-        if let Some(value) = &self.max_price {
-            body.member("MaxPrice", value);
-        }
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
+        body.optional_text("InstanceType", &self.instance_type);
+        body.optional_text("MaxPrice", &self.max_price);
+        body.optional_text("SubnetId", &self.subnet_id);
+        body.optional_text("AvailabilityZone", &self.availability_zone);
         if let Some(value) = &self.weighted_capacity {
             body.member(
                 "WeightedCapacity",
@@ -560,9 +552,7 @@ impl ::awsgen_runtime::query::WriteQuery for FleetLaunchTemplateOverridesRequest
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.key_name {
-            body.member("KeyName", value);
-        }
+        body.optional_text("KeyName", &self.key_name);
         if let Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
             body.items(
@@ -586,12 +576,8 @@ impl ::awsgen_runtime::query::WriteQuery for FleetLaunchTemplateOverridesRequest
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.image_id {
-            body.member("ImageId", value);
-        }
-        if let Some(value) = &self.availability_zone_id {
-            body.member("AvailabilityZoneId", value);
-        }
+        body.optional_text("ImageId", &self.image_id);
+        body.optional_text("AvailabilityZoneId", &self.availability_zone_id);
         Ok(())
     }
 }

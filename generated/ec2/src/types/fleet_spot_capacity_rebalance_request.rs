@@ -135,12 +135,8 @@ impl ::awsgen_runtime::query::WriteQuery for FleetSpotCapacityRebalanceRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.replacement_strategy {
-            body.member("ReplacementStrategy", value.as_str());
-        }
-        if let Some(value) = &self.termination_delay {
-            body.member("TerminationDelay", &value.to_string());
-        }
+        body.optional_text("ReplacementStrategy", &self.replacement_strategy);
+        body.optional_integer("TerminationDelay", &self.termination_delay);
         Ok(())
     }
 }

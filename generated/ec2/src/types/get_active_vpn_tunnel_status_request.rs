@@ -162,15 +162,12 @@ impl ::awsgen_runtime::query::WriteQuery for GetActiveVpnTunnelStatusRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.vpn_connection_id {
-            body.member("VpnConnectionId", value);
-        }
-        if let Some(value) = &self.vpn_tunnel_outside_ip_address {
-            body.member("VpnTunnelOutsideIpAddress", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("VpnConnectionId", &self.vpn_connection_id);
+        body.optional_text(
+            "VpnTunnelOutsideIpAddress",
+            &self.vpn_tunnel_outside_ip_address,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

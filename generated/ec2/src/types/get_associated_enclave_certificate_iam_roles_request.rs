@@ -128,12 +128,8 @@ for GetAssociatedEnclaveCertificateIamRolesRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.certificate_arn {
-            body.member("CertificateArn", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("CertificateArn", &self.certificate_arn);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -155,15 +155,9 @@ impl ::awsgen_runtime::query::WriteQuery for GetConsoleOutputRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.latest {
-            body.member("Latest", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_bool("Latest", &self.latest);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -153,15 +153,9 @@ impl ::awsgen_runtime::query::WriteQuery for GetConsoleScreenshotRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.wake_up {
-            body.member("WakeUp", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_bool("WakeUp", &self.wake_up);
         Ok(())
     }
 }

@@ -137,12 +137,8 @@ impl ::awsgen_runtime::query::WriteQuery for GetDefaultCreditSpecificationReques
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.instance_family {
-            body.member("InstanceFamily", value.as_str());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("InstanceFamily", &self.instance_family);
         Ok(())
     }
 }

@@ -207,15 +207,12 @@ impl ::awsgen_runtime::query::WriteQuery for GetFlowLogsIntegrationTemplateReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.flow_log_id {
-            body.member("FlowLogId", value);
-        }
-        if let Some(value) = &self.config_delivery_s3_destination_arn {
-            body.member("ConfigDeliveryS3DestinationArn", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("FlowLogId", &self.flow_log_id);
+        body.optional_text(
+            "ConfigDeliveryS3DestinationArn",
+            &self.config_delivery_s3_destination_arn,
+        );
         if let Some(value) = &self.integrate_services {
             let member_0 = body.enter("IntegrateService");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -142,9 +142,7 @@ impl ::awsgen_runtime::query::WriteQuery for GetHostReservationPurchasePreviewRe
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.offering_id {
-            body.member("OfferingId", value);
-        }
+        body.optional_text("OfferingId", &self.offering_id);
         Ok(())
     }
 }

@@ -197,18 +197,10 @@ impl ::awsgen_runtime::query::WriteQuery for GetInstanceTpmEkPubRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.key_type {
-            body.member("KeyType", value.as_str());
-        }
-        if let Some(value) = &self.key_format {
-            body.member("KeyFormat", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_text("KeyType", &self.key_type);
+        body.optional_text("KeyFormat", &self.key_format);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -295,18 +295,10 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamAddressHistoryRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.cidr {
-            body.member("Cidr", value);
-        }
-        if let Some(value) = &self.ipam_scope_id {
-            body.member("IpamScopeId", value);
-        }
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("Cidr", &self.cidr);
+        body.optional_text("IpamScopeId", &self.ipam_scope_id);
+        body.optional_text("VpcId", &self.vpc_id);
         if let Some(value) = &self.start_time {
             body.member(
                 "StartTime",
@@ -325,12 +317,8 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamAddressHistoryRequest {
                 ),
             );
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

@@ -241,15 +241,9 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamDiscoveredPublicAddressesReq
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_resource_discovery_id {
-            body.member("IpamResourceDiscoveryId", value);
-        }
-        if let Some(value) = &self.address_region {
-            body.member("AddressRegion", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamResourceDiscoveryId", &self.ipam_resource_discovery_id);
+        body.optional_text("AddressRegion", &self.address_region);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -258,12 +252,8 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamDiscoveredPublicAddressesReq
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_integer("MaxResults", &self.max_results);
         Ok(())
     }
 }

@@ -265,12 +265,8 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamPolicyAllocationRulesRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_policy_id {
-            body.member("IpamPolicyId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamPolicyId", &self.ipam_policy_id);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -279,18 +275,10 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamPolicyAllocationRulesRequest
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.locale {
-            body.member("Locale", value);
-        }
-        if let Some(value) = &self.resource_type {
-            body.member("ResourceType", value.as_str());
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_text("Locale", &self.locale);
+        body.optional_text("ResourceType", &self.resource_type);
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

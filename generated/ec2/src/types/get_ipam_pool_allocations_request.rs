@@ -232,15 +232,9 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamPoolAllocationsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_pool_id {
-            body.member("IpamPoolId", value);
-        }
-        if let Some(value) = &self.ipam_pool_allocation_id {
-            body.member("IpamPoolAllocationId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamPoolId", &self.ipam_pool_id);
+        body.optional_text("IpamPoolAllocationId", &self.ipam_pool_allocation_id);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -249,12 +243,8 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamPoolAllocationsRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

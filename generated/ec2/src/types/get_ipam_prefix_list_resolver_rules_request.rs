@@ -207,12 +207,11 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamPrefixListResolverRulesReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_prefix_list_resolver_id {
-            body.member("IpamPrefixListResolverId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "IpamPrefixListResolverId",
+            &self.ipam_prefix_list_resolver_id,
+        );
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -221,12 +220,8 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamPrefixListResolverRulesReque
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

@@ -216,21 +216,17 @@ for GetIpamPrefixListResolverVersionEntriesRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_prefix_list_resolver_id {
-            body.member("IpamPrefixListResolverId", value);
-        }
-        if let Some(value) = &self.ipam_prefix_list_resolver_version {
-            body.member("IpamPrefixListResolverVersion", &value.to_string());
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "IpamPrefixListResolverId",
+            &self.ipam_prefix_list_resolver_id,
+        );
+        body.optional_integer(
+            "IpamPrefixListResolverVersion",
+            &self.ipam_prefix_list_resolver_version,
+        );
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

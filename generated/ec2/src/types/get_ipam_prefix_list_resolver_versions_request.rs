@@ -244,12 +244,11 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamPrefixListResolverVersionsRe
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_prefix_list_resolver_id {
-            body.member("IpamPrefixListResolverId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "IpamPrefixListResolverId",
+            &self.ipam_prefix_list_resolver_id,
+        );
         if let Some(value) = &self.ipam_prefix_list_resolver_versions {
             let member_0 = body.enter("IpamPrefixListResolverVersion");
             for (index_0, item_0) in value.iter().enumerate() {
@@ -259,9 +258,7 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamPrefixListResolverVersionsRe
             }
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
+        body.optional_integer("MaxResults", &self.max_results);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -270,9 +267,7 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamPrefixListResolverVersionsRe
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

@@ -343,9 +343,7 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamResourceCidrsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -354,32 +352,18 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamResourceCidrsRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.ipam_scope_id {
-            body.member("IpamScopeId", value);
-        }
-        if let Some(value) = &self.ipam_pool_id {
-            body.member("IpamPoolId", value);
-        }
-        if let Some(value) = &self.resource_id {
-            body.member("ResourceId", value);
-        }
-        if let Some(value) = &self.resource_type {
-            body.member("ResourceType", value.as_str());
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_text("IpamScopeId", &self.ipam_scope_id);
+        body.optional_text("IpamPoolId", &self.ipam_pool_id);
+        body.optional_text("ResourceId", &self.resource_id);
+        body.optional_text("ResourceType", &self.resource_type);
         if let Some(value) = &self.resource_tag {
             let member_0 = body.enter("ResourceTag");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.resource_owner {
-            body.member("ResourceOwner", value);
-        }
+        body.optional_text("ResourceOwner", &self.resource_owner);
         Ok(())
     }
 }

@@ -214,21 +214,14 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamRouteOriginAuthorizationsReq
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_internet_registry_association_id {
-            body.member("IpamInternetRegistryAssociationId", value);
-        }
-        if let Some(value) = &self.cidr {
-            body.member("Cidr", value);
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "IpamInternetRegistryAssociationId",
+            &self.ipam_internet_registry_association_id,
+        );
+        body.optional_text("Cidr", &self.cidr);
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

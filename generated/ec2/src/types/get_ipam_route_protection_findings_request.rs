@@ -206,12 +206,8 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamRouteProtectionFindingsReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_id {
-            body.member("IpamId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamId", &self.ipam_id);
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -220,12 +216,8 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamRouteProtectionFindingsReque
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_integer("MaxResults", &self.max_results);
         Ok(())
     }
 }

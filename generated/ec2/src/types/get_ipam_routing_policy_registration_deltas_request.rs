@@ -305,15 +305,12 @@ for GetIpamRoutingPolicyRegistrationDeltasRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_internet_registry_association_id {
-            body.member("IpamInternetRegistryAssociationId", value);
-        }
-        if let Some(value) = &self.delta_id {
-            body.member("DeltaId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "IpamInternetRegistryAssociationId",
+            &self.ipam_internet_registry_association_id,
+        );
+        body.optional_text("DeltaId", &self.delta_id);
         if let Some(value) = &self.start_time {
             body.member(
                 "StartTime",
@@ -332,15 +329,9 @@ for GetIpamRoutingPolicyRegistrationDeltasRequest {
                 ),
             );
         }
-        if let Some(value) = &self.chronological_order {
-            body.member("ChronologicalOrder", value.as_str());
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_text("ChronologicalOrder", &self.chronological_order);
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

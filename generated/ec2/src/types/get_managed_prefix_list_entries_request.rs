@@ -205,21 +205,11 @@ impl ::awsgen_runtime::query::WriteQuery for GetManagedPrefixListEntriesRequest 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.prefix_list_id {
-            body.member("PrefixListId", value);
-        }
-        if let Some(value) = &self.target_version {
-            body.member("TargetVersion", &value.to_string());
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("PrefixListId", &self.prefix_list_id);
+        body.optional_integer("TargetVersion", &self.target_version);
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

@@ -377,18 +377,9 @@ impl ::awsgen_runtime::query::WriteQuery for GetSpotPlacementScoresRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.target_capacity {
-            body.member("TargetCapacity", &value.to_string());
-        }
-        if let Some(value) = &self.target_capacity_unit_type {
-            body.member("TargetCapacityUnitType", value.as_str());
-        }
-        if let Some(value) = &self.single_availability_zone {
-            body.member(
-                "SingleAvailabilityZone",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_integer("TargetCapacity", &self.target_capacity);
+        body.optional_text("TargetCapacityUnitType", &self.target_capacity_unit_type);
+        body.optional_bool("SingleAvailabilityZone", &self.single_availability_zone);
         if let Some(value) = &self.region_names {
             let member_0 = body.enter("RegionName");
             body.text_items(value);
@@ -399,18 +390,10 @@ impl ::awsgen_runtime::query::WriteQuery for GetSpotPlacementScoresRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.include_local_zones {
-            body.member("IncludeLocalZones", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_bool("IncludeLocalZones", &self.include_local_zones);
         Ok(())
     }
 }

@@ -219,18 +219,10 @@ impl ::awsgen_runtime::query::WriteQuery for GetSubnetCidrReservationsRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
+        body.optional_text("SubnetId", &self.subnet_id);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_integer("MaxResults", &self.max_results);
         Ok(())
     }
 }

@@ -216,9 +216,10 @@ for GetTransitGatewayMeteringPolicyEntriesRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_metering_policy_id {
-            body.member("TransitGatewayMeteringPolicyId", value);
-        }
+        body.optional_text(
+            "TransitGatewayMeteringPolicyId",
+            &self.transit_gateway_metering_policy_id,
+        );
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -227,15 +228,9 @@ for GetTransitGatewayMeteringPolicyEntriesRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

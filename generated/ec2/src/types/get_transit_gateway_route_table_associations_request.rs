@@ -211,9 +211,10 @@ for GetTransitGatewayRouteTableAssociationsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_route_table_id {
-            body.member("TransitGatewayRouteTableId", value);
-        }
+        body.optional_text(
+            "TransitGatewayRouteTableId",
+            &self.transit_gateway_route_table_id,
+        );
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -222,15 +223,9 @@ for GetTransitGatewayRouteTableAssociationsRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

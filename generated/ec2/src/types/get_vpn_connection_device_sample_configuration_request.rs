@@ -214,21 +214,17 @@ for GetVpnConnectionDeviceSampleConfigurationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.vpn_connection_id {
-            body.member("VpnConnectionId", value);
-        }
-        if let Some(value) = &self.vpn_connection_device_type_id {
-            body.member("VpnConnectionDeviceTypeId", value);
-        }
-        if let Some(value) = &self.internet_key_exchange_version {
-            body.member("InternetKeyExchangeVersion", value);
-        }
-        if let Some(value) = &self.sample_type {
-            body.member("SampleType", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("VpnConnectionId", &self.vpn_connection_id);
+        body.optional_text(
+            "VpnConnectionDeviceTypeId",
+            &self.vpn_connection_device_type_id,
+        );
+        body.optional_text(
+            "InternetKeyExchangeVersion",
+            &self.internet_key_exchange_version,
+        );
+        body.optional_text("SampleType", &self.sample_type);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

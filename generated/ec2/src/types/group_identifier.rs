@@ -114,12 +114,8 @@ impl ::awsgen_runtime::query::WriteQuery for GroupIdentifier {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.group_id {
-            body.member("GroupId", value);
-        }
-        if let Some(value) = &self.group_name {
-            body.member("GroupName", value);
-        }
+        body.optional_text("GroupId", &self.group_id);
+        body.optional_text("GroupName", &self.group_name);
         Ok(())
     }
 }

@@ -115,12 +115,8 @@ impl ::awsgen_runtime::query::WriteQuery for HealthCheckPathSourceRequestObject 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
-        if let Some(value) = &self.security_group_id {
-            body.member("SecurityGroupId", value);
-        }
+        body.optional_text("SubnetId", &self.subnet_id);
+        body.optional_text("SecurityGroupId", &self.security_group_id);
         Ok(())
     }
 }

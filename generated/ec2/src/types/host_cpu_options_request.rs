@@ -87,9 +87,7 @@ impl ::awsgen_runtime::query::WriteQuery for HostCpuOptionsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.amd_sev_snp {
-            body.member("AmdSevSnp", value.as_str());
-        }
+        body.optional_text("AmdSevSnp", &self.amd_sev_snp);
         Ok(())
     }
 }

@@ -111,12 +111,8 @@ impl ::awsgen_runtime::query::WriteQuery for IcmpTypeCode {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.code {
-            body.member("Code", &value.to_string());
-        }
-        if let Some(value) = &self.type_ {
-            body.member("Type", &value.to_string());
-        }
+        body.optional_integer("Code", &self.code);
+        body.optional_integer("Type", &self.type_);
         Ok(())
     }
 }

@@ -229,21 +229,11 @@ impl ::awsgen_runtime::query::WriteQuery for ImageDiskContainer {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.device_name {
-            body.member("DeviceName", value);
-        }
-        if let Some(value) = &self.format {
-            body.member("Format", value);
-        }
-        if let Some(value) = &self.snapshot_id {
-            body.member("SnapshotId", value);
-        }
-        if let Some(value) = &self.url {
-            body.member("Url", value);
-        }
+        body.optional_text("Description", &self.description);
+        body.optional_text("DeviceName", &self.device_name);
+        body.optional_text("Format", &self.format);
+        body.optional_text("SnapshotId", &self.snapshot_id);
+        body.optional_text("Url", &self.url);
         if let Some(value) = &self.user_bucket {
             let member_0 = body.enter("UserBucket");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

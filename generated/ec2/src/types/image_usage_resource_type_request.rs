@@ -131,9 +131,7 @@ impl ::awsgen_runtime::query::WriteQuery for ImageUsageResourceTypeRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.resource_type {
-            body.member("ResourceType", value);
-        }
+        body.optional_text("ResourceType", &self.resource_type);
         if let Some(value) = &self.resource_type_options {
             let member_0 = body.enter("ResourceTypeOption");
             body.items(

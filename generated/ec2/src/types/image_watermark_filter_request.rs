@@ -181,18 +181,16 @@ impl ::awsgen_runtime::query::WriteQuery for ImageWatermarkFilterRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.watermark_key {
-            body.member("WatermarkKey", value);
-        }
-        if let Some(value) = &self.source_image_region {
-            body.member("SourceImageRegion", value);
-        }
-        if let Some(value) = &self.maximum_days_since_source_image_created {
-            body.member("MaximumDaysSinceSourceImageCreated", &value.to_string());
-        }
-        if let Some(value) = &self.maximum_days_since_watermark_created {
-            body.member("MaximumDaysSinceWatermarkCreated", &value.to_string());
-        }
+        body.optional_text("WatermarkKey", &self.watermark_key);
+        body.optional_text("SourceImageRegion", &self.source_image_region);
+        body.optional_integer(
+            "MaximumDaysSinceSourceImageCreated",
+            &self.maximum_days_since_source_image_created,
+        );
+        body.optional_integer(
+            "MaximumDaysSinceWatermarkCreated",
+            &self.maximum_days_since_watermark_created,
+        );
         Ok(())
     }
 }

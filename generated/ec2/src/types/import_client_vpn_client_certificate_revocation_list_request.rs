@@ -163,15 +163,12 @@ for ImportClientVpnClientCertificateRevocationListRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.client_vpn_endpoint_id {
-            body.member("ClientVpnEndpointId", value);
-        }
-        if let Some(value) = &self.certificate_revocation_list {
-            body.member("CertificateRevocationList", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("ClientVpnEndpointId", &self.client_vpn_endpoint_id);
+        body.optional_text(
+            "CertificateRevocationList",
+            &self.certificate_revocation_list,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

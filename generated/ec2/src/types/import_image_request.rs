@@ -526,20 +526,14 @@ impl ::awsgen_runtime::query::WriteQuery for ImportImageRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.architecture {
-            body.member("Architecture", value);
-        }
+        body.optional_text("Architecture", &self.architecture);
         if let Some(value) = &self.client_data {
             let member_0 = body.enter("ClientData");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text("Description", &self.description);
         if let Some(value) = &self.disk_containers {
             let member_0 = body.enter("DiskContainer");
             body.items(
@@ -548,27 +542,13 @@ impl ::awsgen_runtime::query::WriteQuery for ImportImageRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.encrypted {
-            body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.hypervisor {
-            body.member("Hypervisor", value);
-        }
-        if let Some(value) = &self.kms_key_id {
-            body.member("KmsKeyId", value);
-        }
-        if let Some(value) = &self.license_type {
-            body.member("LicenseType", value);
-        }
-        if let Some(value) = &self.platform {
-            body.member("Platform", value);
-        }
-        if let Some(value) = &self.role_name {
-            body.member("RoleName", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_bool("Encrypted", &self.encrypted);
+        body.optional_text("Hypervisor", &self.hypervisor);
+        body.optional_text("KmsKeyId", &self.kms_key_id);
+        body.optional_text("LicenseType", &self.license_type);
+        body.optional_text("Platform", &self.platform);
+        body.optional_text("RoleName", &self.role_name);
         if let Some(value) = &self.license_specifications {
             let member_0 = body.enter("LicenseSpecifications");
             body.items(
@@ -585,12 +565,8 @@ impl ::awsgen_runtime::query::WriteQuery for ImportImageRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.usage_operation {
-            body.member("UsageOperation", value);
-        }
-        if let Some(value) = &self.boot_mode {
-            body.member("BootMode", value.as_str());
-        }
+        body.optional_text("UsageOperation", &self.usage_operation);
+        body.optional_text("BootMode", &self.boot_mode);
         Ok(())
     }
 }

@@ -390,9 +390,7 @@ impl ::awsgen_runtime::query::WriteQuery for ImportInstanceLaunchSpecification {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.architecture {
-            body.member("Architecture", value.as_str());
-        }
+        body.optional_text("Architecture", &self.architecture);
         if let Some(value) = &self.group_names {
             let member_0 = body.enter("GroupName");
             body.text_items(value);
@@ -403,34 +401,25 @@ impl ::awsgen_runtime::query::WriteQuery for ImportInstanceLaunchSpecification {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.additional_info {
-            body.member("AdditionalInfo", value);
-        }
+        body.optional_text("AdditionalInfo", &self.additional_info);
         if let Some(value) = &self.user_data {
             let member_0 = body.enter("UserData");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.instance_type {
-            body.member("InstanceType", value.as_str());
-        }
+        body.optional_text("InstanceType", &self.instance_type);
         if let Some(value) = &self.placement {
             let member_0 = body.enter("Placement");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.monitoring {
-            body.member("Monitoring", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
-        if let Some(value) = &self.instance_initiated_shutdown_behavior {
-            body.member("InstanceInitiatedShutdownBehavior", value.as_str());
-        }
-        if let Some(value) = &self.private_ip_address {
-            body.member("PrivateIpAddress", value);
-        }
+        body.optional_bool("Monitoring", &self.monitoring);
+        body.optional_text("SubnetId", &self.subnet_id);
+        body.optional_text(
+            "InstanceInitiatedShutdownBehavior",
+            &self.instance_initiated_shutdown_behavior,
+        );
+        body.optional_text("PrivateIpAddress", &self.private_ip_address);
         Ok(())
     }
 }

@@ -219,12 +219,8 @@ impl ::awsgen_runtime::query::WriteQuery for ImportInstanceRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("Description", &self.description);
         if let Some(value) = &self.launch_specification {
             let member_0 = body.enter("LaunchSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -238,9 +234,7 @@ impl ::awsgen_runtime::query::WriteQuery for ImportInstanceRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.platform {
-            body.member("Platform", value.as_str());
-        }
+        body.optional_text("Platform", &self.platform);
         Ok(())
     }
 }

@@ -210,12 +210,8 @@ impl ::awsgen_runtime::query::WriteQuery for ImportKeyPairRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.key_name {
-            body.member("KeyName", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("KeyName", &self.key_name);
         if let Some(value) = &self.public_key_material {
             body.member(
                 "PublicKeyMaterial",

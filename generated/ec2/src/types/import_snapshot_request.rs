@@ -322,29 +322,17 @@ impl ::awsgen_runtime::query::WriteQuery for ImportSnapshotRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text("Description", &self.description);
         if let Some(value) = &self.disk_container {
             let member_0 = body.enter("DiskContainer");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.encrypted {
-            body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.kms_key_id {
-            body.member("KmsKeyId", value);
-        }
-        if let Some(value) = &self.role_name {
-            body.member("RoleName", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_bool("Encrypted", &self.encrypted);
+        body.optional_text("KmsKeyId", &self.kms_key_id);
+        body.optional_text("RoleName", &self.role_name);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

@@ -243,23 +243,15 @@ impl ::awsgen_runtime::query::WriteQuery for ImportVolumeRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.availability_zone_id {
-            body.member("AvailabilityZoneId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
+        body.optional_text("AvailabilityZoneId", &self.availability_zone_id);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("AvailabilityZone", &self.availability_zone);
         if let Some(value) = &self.image {
             let member_0 = body.enter("Image");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_text("Description", &self.description);
         if let Some(value) = &self.volume {
             let member_0 = body.enter("Volume");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -172,20 +172,14 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceBlockDeviceMappingSpecifica
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.device_name {
-            body.member("DeviceName", value);
-        }
+        body.optional_text("DeviceName", &self.device_name);
         if let Some(value) = &self.ebs {
             let member_0 = body.enter("Ebs");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.virtual_name {
-            body.member("VirtualName", value);
-        }
-        if let Some(value) = &self.no_device {
-            body.member("NoDevice", value);
-        }
+        body.optional_text("VirtualName", &self.virtual_name);
+        body.optional_text("NoDevice", &self.no_device);
         Ok(())
     }
 }

@@ -131,12 +131,8 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceCreditSpecificationRequest 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.cpu_credits {
-            body.member("CpuCredits", value);
-        }
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_text("CpuCredits", &self.cpu_credits);
         Ok(())
     }
 }

@@ -166,18 +166,10 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceEventWindowTimeRangeRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.start_week_day {
-            body.member("StartWeekDay", value.as_str());
-        }
-        if let Some(value) = &self.start_hour {
-            body.member("StartHour", &value.to_string());
-        }
-        if let Some(value) = &self.end_week_day {
-            body.member("EndWeekDay", value.as_str());
-        }
-        if let Some(value) = &self.end_hour {
-            body.member("EndHour", &value.to_string());
-        }
+        body.optional_text("StartWeekDay", &self.start_week_day);
+        body.optional_integer("StartHour", &self.start_hour);
+        body.optional_text("EndWeekDay", &self.end_week_day);
+        body.optional_integer("EndHour", &self.end_hour);
         Ok(())
     }
 }

@@ -115,12 +115,8 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceIpv6Address {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.ipv6_address {
-            body.member("Ipv6Address", value);
-        }
-        if let Some(value) = &self.is_primary_ipv6 {
-            body.member("IsPrimaryIpv6", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("Ipv6Address", &self.ipv6_address);
+        body.optional_bool("IsPrimaryIpv6", &self.is_primary_ipv6);
         Ok(())
     }
 }

@@ -87,9 +87,7 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceIpv6AddressRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.ipv6_address {
-            body.member("Ipv6Address", value);
-        }
+        body.optional_text("Ipv6Address", &self.ipv6_address);
         Ok(())
     }
 }

@@ -117,9 +117,7 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceMarketOptionsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.market_type {
-            body.member("MarketType", value.as_str());
-        }
+        body.optional_text("MarketType", &self.market_type);
         if let Some(value) = &self.spot_options {
             let member_0 = body.enter("SpotOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -739,32 +739,19 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceNetworkInterfaceSpecificati
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.associate_public_ip_address {
-            body.member(
-                "AssociatePublicIpAddress",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.delete_on_termination {
-            body.member(
-                "DeleteOnTermination",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.device_index {
-            body.member("DeviceIndex", &value.to_string());
-        }
+        body.optional_bool(
+            "AssociatePublicIpAddress",
+            &self.associate_public_ip_address,
+        );
+        body.optional_bool("DeleteOnTermination", &self.delete_on_termination);
+        body.optional_text("Description", &self.description);
+        body.optional_integer("DeviceIndex", &self.device_index);
         if let Some(value) = &self.groups {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.ipv6_address_count {
-            body.member("Ipv6AddressCount", &value.to_string());
-        }
+        body.optional_integer("Ipv6AddressCount", &self.ipv6_address_count);
         if let Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Addresses");
             body.items(
@@ -773,12 +760,8 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceNetworkInterfaceSpecificati
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.network_interface_id {
-            body.member("NetworkInterfaceId", value);
-        }
-        if let Some(value) = &self.private_ip_address {
-            body.member("PrivateIpAddress", value);
-        }
+        body.optional_text("NetworkInterfaceId", &self.network_interface_id);
+        body.optional_text("PrivateIpAddress", &self.private_ip_address);
         if let Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddresses");
             body.items(
@@ -787,24 +770,17 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceNetworkInterfaceSpecificati
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.secondary_private_ip_address_count {
-            body.member("SecondaryPrivateIpAddressCount", &value.to_string());
-        }
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
-        if let Some(value) = &self.associate_carrier_ip_address {
-            body.member(
-                "AssociateCarrierIpAddress",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.interface_type {
-            body.member("InterfaceType", value);
-        }
-        if let Some(value) = &self.network_card_index {
-            body.member("NetworkCardIndex", &value.to_string());
-        }
+        body.optional_integer(
+            "SecondaryPrivateIpAddressCount",
+            &self.secondary_private_ip_address_count,
+        );
+        body.optional_text("SubnetId", &self.subnet_id);
+        body.optional_bool(
+            "AssociateCarrierIpAddress",
+            &self.associate_carrier_ip_address,
+        );
+        body.optional_text("InterfaceType", &self.interface_type);
+        body.optional_integer("NetworkCardIndex", &self.network_card_index);
         if let Some(value) = &self.ipv4_prefixes {
             let member_0 = body.enter("Ipv4Prefix");
             body.items(
@@ -813,9 +789,7 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceNetworkInterfaceSpecificati
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.ipv4_prefix_count {
-            body.member("Ipv4PrefixCount", &value.to_string());
-        }
+        body.optional_integer("Ipv4PrefixCount", &self.ipv4_prefix_count);
         if let Some(value) = &self.ipv6_prefixes {
             let member_0 = body.enter("Ipv6Prefix");
             body.items(
@@ -824,12 +798,8 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceNetworkInterfaceSpecificati
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.ipv6_prefix_count {
-            body.member("Ipv6PrefixCount", &value.to_string());
-        }
-        if let Some(value) = &self.primary_ipv6 {
-            body.member("PrimaryIpv6", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_integer("Ipv6PrefixCount", &self.ipv6_prefix_count);
+        body.optional_bool("PrimaryIpv6", &self.primary_ipv6);
         if let Some(value) = &self.ena_srd_specification {
             let member_0 = body.enter("EnaSrdSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -840,9 +810,7 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceNetworkInterfaceSpecificati
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.ena_queue_count {
-            body.member("EnaQueueCount", &value.to_string());
-        }
+        body.optional_integer("EnaQueueCount", &self.ena_queue_count);
         Ok(())
     }
 }

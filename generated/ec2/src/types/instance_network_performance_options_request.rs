@@ -101,9 +101,7 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceNetworkPerformanceOptionsRe
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.bandwidth_weighting {
-            body.member("BandwidthWeighting", value.as_str());
-        }
+        body.optional_text("BandwidthWeighting", &self.bandwidth_weighting);
         Ok(())
     }
 }

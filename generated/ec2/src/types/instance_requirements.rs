@@ -1072,32 +1072,23 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceRequirements {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.spot_max_price_percentage_over_lowest_price {
-            body.member("SpotMaxPricePercentageOverLowestPrice", &value.to_string());
-        }
-        if let Some(value) = &self.on_demand_max_price_percentage_over_lowest_price {
-            body.member("OnDemandMaxPricePercentageOverLowestPrice", &value.to_string());
-        }
-        if let Some(value) = &self.bare_metal {
-            body.member("BareMetal", value.as_str());
-        }
-        if let Some(value) = &self.burstable_performance {
-            body.member("BurstablePerformance", value.as_str());
-        }
-        if let Some(value) = &self.require_hibernate_support {
-            body.member(
-                "RequireHibernateSupport",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_integer(
+            "SpotMaxPricePercentageOverLowestPrice",
+            &self.spot_max_price_percentage_over_lowest_price,
+        );
+        body.optional_integer(
+            "OnDemandMaxPricePercentageOverLowestPrice",
+            &self.on_demand_max_price_percentage_over_lowest_price,
+        );
+        body.optional_text("BareMetal", &self.bare_metal);
+        body.optional_text("BurstablePerformance", &self.burstable_performance);
+        body.optional_bool("RequireHibernateSupport", &self.require_hibernate_support);
         if let Some(value) = &self.network_interface_count {
             let member_0 = body.enter("NetworkInterfaceCount");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.local_storage {
-            body.member("LocalStorage", value.as_str());
-        }
+        body.optional_text("LocalStorage", &self.local_storage);
         if let Some(value) = &self.local_storage_types {
             let member_0 = body.enter("LocalStorageTypeSet");
             body.text_items(value);
@@ -1148,25 +1139,19 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceRequirements {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self
-            .max_spot_price_as_percentage_of_optimal_on_demand_price
-        {
-            body.member(
-                "MaxSpotPriceAsPercentageOfOptimalOnDemandPrice",
-                &value.to_string(),
-            );
-        }
+        body.optional_integer(
+            "MaxSpotPriceAsPercentageOfOptimalOnDemandPrice",
+            &self.max_spot_price_as_percentage_of_optimal_on_demand_price,
+        );
         if let Some(value) = &self.baseline_performance_factors {
             let member_0 = body.enter("BaselinePerformanceFactors");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.require_encryption_in_transit {
-            body.member(
-                "RequireEncryptionInTransit",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool(
+            "RequireEncryptionInTransit",
+            &self.require_encryption_in_transit,
+        );
         Ok(())
     }
 }

@@ -101,9 +101,7 @@ for InstanceSecondaryInterfacePrivateIpAddressRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.private_ip_address {
-            body.member("PrivateIpAddress", value);
-        }
+        body.optional_text("PrivateIpAddress", &self.private_ip_address);
         Ok(())
     }
 }

@@ -270,15 +270,8 @@ for InstanceSecondaryInterfaceSpecificationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.delete_on_termination {
-            body.member(
-                "DeleteOnTermination",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.device_index {
-            body.member("DeviceIndex", &value.to_string());
-        }
+        body.optional_bool("DeleteOnTermination", &self.delete_on_termination);
+        body.optional_integer("DeviceIndex", &self.device_index);
         if let Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddress");
             body.items(
@@ -287,18 +280,10 @@ for InstanceSecondaryInterfaceSpecificationRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.private_ip_address_count {
-            body.member("PrivateIpAddressCount", &value.to_string());
-        }
-        if let Some(value) = &self.secondary_subnet_id {
-            body.member("SecondarySubnetId", value);
-        }
-        if let Some(value) = &self.interface_type {
-            body.member("InterfaceType", value.as_str());
-        }
-        if let Some(value) = &self.network_card_index {
-            body.member("NetworkCardIndex", &value.to_string());
-        }
+        body.optional_integer("PrivateIpAddressCount", &self.private_ip_address_count);
+        body.optional_text("SecondarySubnetId", &self.secondary_subnet_id);
+        body.optional_text("InterfaceType", &self.interface_type);
+        body.optional_integer("NetworkCardIndex", &self.network_card_index);
         Ok(())
     }
 }

@@ -158,12 +158,8 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceSpecification {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.exclude_boot_volume {
-            body.member("ExcludeBootVolume", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_bool("ExcludeBootVolume", &self.exclude_boot_volume);
         if let Some(value) = &self.exclude_data_volume_ids {
             let member_0 = body.enter("ExcludeDataVolumeId");
             body.text_items(value);

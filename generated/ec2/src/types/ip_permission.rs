@@ -264,15 +264,9 @@ impl ::awsgen_runtime::query::WriteQuery for IpPermission {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.ip_protocol {
-            body.member("IpProtocol", value);
-        }
-        if let Some(value) = &self.from_port {
-            body.member("FromPort", &value.to_string());
-        }
-        if let Some(value) = &self.to_port {
-            body.member("ToPort", &value.to_string());
-        }
+        body.optional_text("IpProtocol", &self.ip_protocol);
+        body.optional_integer("FromPort", &self.from_port);
+        body.optional_integer("ToPort", &self.to_port);
         if let Some(value) = &self.user_id_group_pairs {
             let member_0 = body.enter("Groups");
             body.items(

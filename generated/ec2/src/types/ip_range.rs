@@ -118,12 +118,8 @@ impl ::awsgen_runtime::query::WriteQuery for IpRange {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.cidr_ip {
-            body.member("CidrIp", value);
-        }
+        body.optional_text("Description", &self.description);
+        body.optional_text("CidrIp", &self.cidr_ip);
         Ok(())
     }
 }

@@ -91,9 +91,7 @@ impl ::awsgen_runtime::query::WriteQuery for IpamPolicyAllocationRuleRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.source_ipam_pool_id {
-            body.member("SourceIpamPoolId", value);
-        }
+        body.optional_text("SourceIpamPoolId", &self.source_ipam_pool_id);
         Ok(())
     }
 }

@@ -175,18 +175,10 @@ impl ::awsgen_runtime::query::WriteQuery for IpamPoolSourceResourceRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.resource_id {
-            body.member("ResourceId", value);
-        }
-        if let Some(value) = &self.resource_type {
-            body.member("ResourceType", value.as_str());
-        }
-        if let Some(value) = &self.resource_region {
-            body.member("ResourceRegion", value);
-        }
-        if let Some(value) = &self.resource_owner {
-            body.member("ResourceOwner", value);
-        }
+        body.optional_text("ResourceId", &self.resource_id);
+        body.optional_text("ResourceType", &self.resource_type);
+        body.optional_text("ResourceRegion", &self.resource_region);
+        body.optional_text("ResourceOwner", &self.resource_owner);
         Ok(())
     }
 }

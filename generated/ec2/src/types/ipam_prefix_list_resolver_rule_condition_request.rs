@@ -299,29 +299,17 @@ impl ::awsgen_runtime::query::WriteQuery for IpamPrefixListResolverRuleCondition
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.operation {
-            body.member("Operation", value.as_str());
-        }
-        if let Some(value) = &self.ipam_pool_id {
-            body.member("IpamPoolId", value);
-        }
-        if let Some(value) = &self.resource_id {
-            body.member("ResourceId", value);
-        }
-        if let Some(value) = &self.resource_owner {
-            body.member("ResourceOwner", value);
-        }
-        if let Some(value) = &self.resource_region {
-            body.member("ResourceRegion", value);
-        }
+        body.optional_text("Operation", &self.operation);
+        body.optional_text("IpamPoolId", &self.ipam_pool_id);
+        body.optional_text("ResourceId", &self.resource_id);
+        body.optional_text("ResourceOwner", &self.resource_owner);
+        body.optional_text("ResourceRegion", &self.resource_region);
         if let Some(value) = &self.resource_tag {
             let member_0 = body.enter("ResourceTag");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.cidr {
-            body.member("Cidr", value);
-        }
+        body.optional_text("Cidr", &self.cidr);
         Ok(())
     }
 }

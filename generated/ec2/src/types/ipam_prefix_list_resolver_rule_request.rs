@@ -260,18 +260,10 @@ impl ::awsgen_runtime::query::WriteQuery for IpamPrefixListResolverRuleRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.rule_type {
-            body.member("RuleType", value.as_str());
-        }
-        if let Some(value) = &self.static_cidr {
-            body.member("StaticCidr", value);
-        }
-        if let Some(value) = &self.ipam_scope_id {
-            body.member("IpamScopeId", value);
-        }
-        if let Some(value) = &self.resource_type {
-            body.member("ResourceType", value.as_str());
-        }
+        body.optional_text("RuleType", &self.rule_type);
+        body.optional_text("StaticCidr", &self.static_cidr);
+        body.optional_text("IpamScopeId", &self.ipam_scope_id);
+        body.optional_text("ResourceType", &self.resource_type);
         if let Some(value) = &self.conditions {
             let member_0 = body.enter("Condition");
             body.items(

@@ -87,9 +87,7 @@ impl ::awsgen_runtime::query::WriteQuery for Ipv4PrefixSpecificationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.ipv4_prefix {
-            body.member("Ipv4Prefix", value);
-        }
+        body.optional_text("Ipv4Prefix", &self.ipv4_prefix);
         Ok(())
     }
 }

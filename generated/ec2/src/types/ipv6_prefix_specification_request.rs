@@ -87,9 +87,7 @@ impl ::awsgen_runtime::query::WriteQuery for Ipv6PrefixSpecificationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.ipv6_prefix {
-            body.member("Ipv6Prefix", value);
-        }
+        body.optional_text("Ipv6Prefix", &self.ipv6_prefix);
         Ok(())
     }
 }

@@ -118,12 +118,8 @@ impl ::awsgen_runtime::query::WriteQuery for Ipv6Range {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.cidr_ipv6 {
-            body.member("CidrIpv6", value);
-        }
+        body.optional_text("Description", &self.description);
+        body.optional_text("CidrIpv6", &self.cidr_ipv6);
         Ok(())
     }
 }

@@ -168,18 +168,10 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchPermission {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.organization_arn {
-            body.member("OrganizationArn", value);
-        }
-        if let Some(value) = &self.organizational_unit_arn {
-            body.member("OrganizationalUnitArn", value);
-        }
-        if let Some(value) = &self.user_id {
-            body.member("UserId", value);
-        }
-        if let Some(value) = &self.group {
-            body.member("Group", value.as_str());
-        }
+        body.optional_text("OrganizationArn", &self.organization_arn);
+        body.optional_text("OrganizationalUnitArn", &self.organizational_unit_arn);
+        body.optional_text("UserId", &self.user_id);
+        body.optional_text("Group", &self.group);
         Ok(())
     }
 }

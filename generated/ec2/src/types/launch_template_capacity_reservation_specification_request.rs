@@ -146,9 +146,10 @@ for LaunchTemplateCapacityReservationSpecificationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.capacity_reservation_preference {
-            body.member("CapacityReservationPreference", value.as_str());
-        }
+        body.optional_text(
+            "CapacityReservationPreference",
+            &self.capacity_reservation_preference,
+        );
         if let Some(value) = &self.capacity_reservation_target {
             let member_0 = body.enter("CapacityReservationTarget");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

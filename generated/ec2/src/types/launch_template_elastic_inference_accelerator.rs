@@ -126,12 +126,8 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateElasticInferenceAccel
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.type_ {
-            body.member("Type", value);
-        }
-        if let Some(value) = &self.count {
-            body.member("Count", &value.to_string());
-        }
+        body.optional_text("Type", &self.type_);
+        body.optional_integer("Count", &self.count);
         Ok(())
     }
 }

@@ -89,9 +89,7 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateHibernationOptionsReq
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.configured {
-            body.member("Configured", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("Configured", &self.configured);
         Ok(())
     }
 }

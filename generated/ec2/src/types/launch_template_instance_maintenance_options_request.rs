@@ -98,9 +98,7 @@ for LaunchTemplateInstanceMaintenanceOptionsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.auto_recovery {
-            body.member("AutoRecovery", value.as_str());
-        }
+        body.optional_text("AutoRecovery", &self.auto_recovery);
         Ok(())
     }
 }

@@ -743,41 +743,24 @@ for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.associate_carrier_ip_address {
-            body.member(
-                "AssociateCarrierIpAddress",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.associate_public_ip_address {
-            body.member(
-                "AssociatePublicIpAddress",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.delete_on_termination {
-            body.member(
-                "DeleteOnTermination",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.device_index {
-            body.member("DeviceIndex", &value.to_string());
-        }
+        body.optional_bool(
+            "AssociateCarrierIpAddress",
+            &self.associate_carrier_ip_address,
+        );
+        body.optional_bool(
+            "AssociatePublicIpAddress",
+            &self.associate_public_ip_address,
+        );
+        body.optional_bool("DeleteOnTermination", &self.delete_on_termination);
+        body.optional_text("Description", &self.description);
+        body.optional_integer("DeviceIndex", &self.device_index);
         if let Some(value) = &self.groups {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.interface_type {
-            body.member("InterfaceType", value);
-        }
-        if let Some(value) = &self.ipv6_address_count {
-            body.member("Ipv6AddressCount", &value.to_string());
-        }
+        body.optional_text("InterfaceType", &self.interface_type);
+        body.optional_integer("Ipv6AddressCount", &self.ipv6_address_count);
         if let Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Addresses");
             body.items(
@@ -786,12 +769,8 @@ for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.network_interface_id {
-            body.member("NetworkInterfaceId", value);
-        }
-        if let Some(value) = &self.private_ip_address {
-            body.member("PrivateIpAddress", value);
-        }
+        body.optional_text("NetworkInterfaceId", &self.network_interface_id);
+        body.optional_text("PrivateIpAddress", &self.private_ip_address);
         if let Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddresses");
             body.items(
@@ -800,15 +779,12 @@ for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.secondary_private_ip_address_count {
-            body.member("SecondaryPrivateIpAddressCount", &value.to_string());
-        }
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
-        if let Some(value) = &self.network_card_index {
-            body.member("NetworkCardIndex", &value.to_string());
-        }
+        body.optional_integer(
+            "SecondaryPrivateIpAddressCount",
+            &self.secondary_private_ip_address_count,
+        );
+        body.optional_text("SubnetId", &self.subnet_id);
+        body.optional_integer("NetworkCardIndex", &self.network_card_index);
         if let Some(value) = &self.ipv4_prefixes {
             let member_0 = body.enter("Ipv4Prefix");
             body.items(
@@ -817,9 +793,7 @@ for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.ipv4_prefix_count {
-            body.member("Ipv4PrefixCount", &value.to_string());
-        }
+        body.optional_integer("Ipv4PrefixCount", &self.ipv4_prefix_count);
         if let Some(value) = &self.ipv6_prefixes {
             let member_0 = body.enter("Ipv6Prefix");
             body.items(
@@ -828,12 +802,8 @@ for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.ipv6_prefix_count {
-            body.member("Ipv6PrefixCount", &value.to_string());
-        }
-        if let Some(value) = &self.primary_ipv6 {
-            body.member("PrimaryIpv6", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_integer("Ipv6PrefixCount", &self.ipv6_prefix_count);
+        body.optional_bool("PrimaryIpv6", &self.primary_ipv6);
         if let Some(value) = &self.ena_srd_specification {
             let member_0 = body.enter("EnaSrdSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -844,9 +814,7 @@ for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.ena_queue_count {
-            body.member("EnaQueueCount", &value.to_string());
-        }
+        body.optional_integer("EnaQueueCount", &self.ena_queue_count);
         Ok(())
     }
 }

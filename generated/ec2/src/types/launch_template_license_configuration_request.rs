@@ -89,9 +89,7 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateLicenseConfigurationR
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.license_configuration_arn {
-            body.member("LicenseConfigurationArn", value);
-        }
+        body.optional_text("LicenseConfigurationArn", &self.license_configuration_arn);
         Ok(())
     }
 }

@@ -102,9 +102,7 @@ for LaunchTemplateNetworkPerformanceOptionsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.bandwidth_weighting {
-            body.member("BandwidthWeighting", value.as_str());
-        }
+        body.optional_text("BandwidthWeighting", &self.bandwidth_weighting);
         Ok(())
     }
 }

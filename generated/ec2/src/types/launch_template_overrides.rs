@@ -299,18 +299,10 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateOverrides {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.instance_type {
-            body.member("InstanceType", value.as_str());
-        }
-        if let Some(value) = &self.spot_price {
-            body.member("SpotPrice", value);
-        }
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
+        body.optional_text("InstanceType", &self.instance_type);
+        body.optional_text("SpotPrice", &self.spot_price);
+        body.optional_text("SubnetId", &self.subnet_id);
+        body.optional_text("AvailabilityZone", &self.availability_zone);
         if let Some(value) = &self.weighted_capacity {
             body.member(
                 "WeightedCapacity",
@@ -325,9 +317,7 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateOverrides {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.availability_zone_id {
-            body.member("AvailabilityZoneId", value);
-        }
+        body.optional_text("AvailabilityZoneId", &self.availability_zone_id);
         Ok(())
     }
 }

@@ -219,15 +219,9 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateSpotMarketOptionsRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.max_price {
-            body.member("MaxPrice", value);
-        }
-        if let Some(value) = &self.spot_instance_type {
-            body.member("SpotInstanceType", value.as_str());
-        }
-        if let Some(value) = &self.block_duration_minutes {
-            body.member("BlockDurationMinutes", &value.to_string());
-        }
+        body.optional_text("MaxPrice", &self.max_price);
+        body.optional_text("SpotInstanceType", &self.spot_instance_type);
+        body.optional_integer("BlockDurationMinutes", &self.block_duration_minutes);
         if let Some(value) = &self.valid_until {
             body.member(
                 "ValidUntil",
@@ -237,9 +231,10 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateSpotMarketOptionsRequ
                 ),
             );
         }
-        if let Some(value) = &self.instance_interruption_behavior {
-            body.member("InstanceInterruptionBehavior", value.as_str());
-        }
+        body.optional_text(
+            "InstanceInterruptionBehavior",
+            &self.instance_interruption_behavior,
+        );
         Ok(())
     }
 }

@@ -123,9 +123,7 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateTagSpecificationReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.resource_type {
-            body.member("ResourceType", value.as_str());
-        }
+        body.optional_text("ResourceType", &self.resource_type);
         if let Some(value) = &self.tags {
             let member_0 = body.enter("Tag");
             body.items(

@@ -111,12 +111,8 @@ impl ::awsgen_runtime::query::WriteQuery for LoadPermissionRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.group {
-            body.member("Group", value.as_str());
-        }
-        if let Some(value) = &self.user_id {
-            body.member("UserId", value);
-        }
+        body.optional_text("Group", &self.group);
+        body.optional_text("UserId", &self.user_id);
         Ok(())
     }
 }

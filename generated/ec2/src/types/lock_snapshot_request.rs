@@ -272,21 +272,11 @@ impl ::awsgen_runtime::query::WriteQuery for LockSnapshotRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.snapshot_id {
-            body.member("SnapshotId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.lock_mode {
-            body.member("LockMode", value.as_str());
-        }
-        if let Some(value) = &self.cool_off_period {
-            body.member("CoolOffPeriod", &value.to_string());
-        }
-        if let Some(value) = &self.lock_duration {
-            body.member("LockDuration", &value.to_string());
-        }
+        body.optional_text("SnapshotId", &self.snapshot_id);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("LockMode", &self.lock_mode);
+        body.optional_integer("CoolOffPeriod", &self.cool_off_period);
+        body.optional_integer("LockDuration", &self.lock_duration);
         if let Some(value) = &self.expiration_date {
             body.member(
                 "ExpirationDate",

@@ -326,27 +326,13 @@ for MacSystemIntegrityProtectionConfigurationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.apple_internal {
-            body.member("AppleInternal", value.as_str());
-        }
-        if let Some(value) = &self.base_system {
-            body.member("BaseSystem", value.as_str());
-        }
-        if let Some(value) = &self.debugging_restrictions {
-            body.member("DebuggingRestrictions", value.as_str());
-        }
-        if let Some(value) = &self.d_trace_restrictions {
-            body.member("DTraceRestrictions", value.as_str());
-        }
-        if let Some(value) = &self.filesystem_protections {
-            body.member("FilesystemProtections", value.as_str());
-        }
-        if let Some(value) = &self.kext_signing {
-            body.member("KextSigning", value.as_str());
-        }
-        if let Some(value) = &self.nvram_protections {
-            body.member("NvramProtections", value.as_str());
-        }
+        body.optional_text("AppleInternal", &self.apple_internal);
+        body.optional_text("BaseSystem", &self.base_system);
+        body.optional_text("DebuggingRestrictions", &self.debugging_restrictions);
+        body.optional_text("DTraceRestrictions", &self.d_trace_restrictions);
+        body.optional_text("FilesystemProtections", &self.filesystem_protections);
+        body.optional_text("KextSigning", &self.kext_signing);
+        body.optional_text("NvramProtections", &self.nvram_protections);
         Ok(())
     }
 }

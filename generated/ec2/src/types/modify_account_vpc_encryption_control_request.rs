@@ -410,36 +410,19 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyAccountVpcEncryptionControlRe
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.mode {
-            body.member("Mode", value.as_str());
-        }
-        if let Some(value) = &self.internet_gateway {
-            body.member("InternetGateway", value.as_str());
-        }
-        if let Some(value) = &self.egress_only_internet_gateway {
-            body.member("EgressOnlyInternetGateway", value.as_str());
-        }
-        if let Some(value) = &self.nat_gateway {
-            body.member("NatGateway", value.as_str());
-        }
-        if let Some(value) = &self.virtual_private_gateway {
-            body.member("VirtualPrivateGateway", value.as_str());
-        }
-        if let Some(value) = &self.vpc_peering {
-            body.member("VpcPeering", value.as_str());
-        }
-        if let Some(value) = &self.lambda {
-            body.member("Lambda", value.as_str());
-        }
-        if let Some(value) = &self.vpc_lattice {
-            body.member("VpcLattice", value.as_str());
-        }
-        if let Some(value) = &self.elastic_file_system {
-            body.member("ElasticFileSystem", value.as_str());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("Mode", &self.mode);
+        body.optional_text("InternetGateway", &self.internet_gateway);
+        body.optional_text(
+            "EgressOnlyInternetGateway",
+            &self.egress_only_internet_gateway,
+        );
+        body.optional_text("NatGateway", &self.nat_gateway);
+        body.optional_text("VirtualPrivateGateway", &self.virtual_private_gateway);
+        body.optional_text("VpcPeering", &self.vpc_peering);
+        body.optional_text("Lambda", &self.lambda);
+        body.optional_text("VpcLattice", &self.vpc_lattice);
+        body.optional_text("ElasticFileSystem", &self.elastic_file_system);
         Ok(())
     }
 }

@@ -153,15 +153,9 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyAddressAttributeRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.allocation_id {
-            body.member("AllocationId", value);
-        }
-        if let Some(value) = &self.domain_name {
-            body.member("DomainName", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("AllocationId", &self.allocation_id);
+        body.optional_text("DomainName", &self.domain_name);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

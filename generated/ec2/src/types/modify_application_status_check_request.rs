@@ -534,12 +534,11 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyApplicationStatusCheckRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.application_status_check_id {
-            body.member("ApplicationStatusCheckId", value);
-        }
-        if let Some(value) = &self.aggregation {
-            body.member("Aggregation", value.as_str());
-        }
+        body.optional_text(
+            "ApplicationStatusCheckId",
+            &self.application_status_check_id,
+        );
+        body.optional_text("Aggregation", &self.aggregation);
         if let Some(value) = &self.health_check_paths {
             let member_0 = body.enter("HealthCheckPath");
             body.items(
@@ -548,48 +547,23 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyApplicationStatusCheckRequest
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.protocol {
-            body.member("Protocol", value.as_str());
-        }
-        if let Some(value) = &self.port {
-            body.member("Port", &value.to_string());
-        }
-        if let Some(value) = &self.path {
-            body.member("Path", value);
-        }
-        if let Some(value) = &self.device_index {
-            body.member("DeviceIndex", &value.to_string());
-        }
-        if let Some(value) = &self.ip_version {
-            body.member("IpVersion", value.as_str());
-        }
-        if let Some(value) = &self.ip_scope {
-            body.member("IpScope", value.as_str());
-        }
-        if let Some(value) = &self.interval {
-            body.member("Interval", &value.to_string());
-        }
-        if let Some(value) = &self.timeout {
-            body.member("Timeout", &value.to_string());
-        }
-        if let Some(value) = &self.failure_threshold {
-            body.member("FailureThreshold", &value.to_string());
-        }
-        if let Some(value) = &self.success_threshold {
-            body.member("SuccessThreshold", &value.to_string());
-        }
-        if let Some(value) = &self.status_code_matcher {
-            body.member("StatusCodeMatcher", value);
-        }
-        if let Some(value) = &self.initialization_grace_period_seconds {
-            body.member("InitializationGracePeriodSeconds", &value.to_string());
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("Protocol", &self.protocol);
+        body.optional_integer("Port", &self.port);
+        body.optional_text("Path", &self.path);
+        body.optional_integer("DeviceIndex", &self.device_index);
+        body.optional_text("IpVersion", &self.ip_version);
+        body.optional_text("IpScope", &self.ip_scope);
+        body.optional_integer("Interval", &self.interval);
+        body.optional_integer("Timeout", &self.timeout);
+        body.optional_integer("FailureThreshold", &self.failure_threshold);
+        body.optional_integer("SuccessThreshold", &self.success_threshold);
+        body.optional_text("StatusCodeMatcher", &self.status_code_matcher);
+        body.optional_integer(
+            "InitializationGracePeriodSeconds",
+            &self.initialization_grace_period_seconds,
+        );
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -171,15 +171,9 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyAvailabilityZoneGroupRequest 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.group_name {
-            body.member("GroupName", value);
-        }
-        if let Some(value) = &self.opt_in_status {
-            body.member("OptInStatus", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("GroupName", &self.group_name);
+        body.optional_text("OptInStatus", &self.opt_in_status);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

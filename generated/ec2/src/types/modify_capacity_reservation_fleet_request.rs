@@ -214,12 +214,11 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyCapacityReservationFleetReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.capacity_reservation_fleet_id {
-            body.member("CapacityReservationFleetId", value);
-        }
-        if let Some(value) = &self.total_target_capacity {
-            body.member("TotalTargetCapacity", &value.to_string());
-        }
+        body.optional_text(
+            "CapacityReservationFleetId",
+            &self.capacity_reservation_fleet_id,
+        );
+        body.optional_integer("TotalTargetCapacity", &self.total_target_capacity);
         if let Some(value) = &self.end_date {
             body.member(
                 "EndDate",
@@ -229,12 +228,8 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyCapacityReservationFleetReque
                 ),
             );
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.remove_end_date {
-            body.member("RemoveEndDate", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_bool("RemoveEndDate", &self.remove_end_date);
         Ok(())
     }
 }

@@ -308,12 +308,8 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyCapacityReservationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.capacity_reservation_id {
-            body.member("CapacityReservationId", value);
-        }
-        if let Some(value) = &self.instance_count {
-            body.member("InstanceCount", &value.to_string());
-        }
+        body.optional_text("CapacityReservationId", &self.capacity_reservation_id);
+        body.optional_integer("InstanceCount", &self.instance_count);
         if let Some(value) = &self.end_date {
             body.member(
                 "EndDate",
@@ -323,21 +319,11 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyCapacityReservationRequest {
                 ),
             );
         }
-        if let Some(value) = &self.end_date_type {
-            body.member("EndDateType", value.as_str());
-        }
-        if let Some(value) = &self.accept {
-            body.member("Accept", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.additional_info {
-            body.member("AdditionalInfo", value);
-        }
-        if let Some(value) = &self.instance_match_criteria {
-            body.member("InstanceMatchCriteria", value.as_str());
-        }
+        body.optional_text("EndDateType", &self.end_date_type);
+        body.optional_bool("Accept", &self.accept);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("AdditionalInfo", &self.additional_info);
+        body.optional_text("InstanceMatchCriteria", &self.instance_match_criteria);
         Ok(())
     }
 }

@@ -606,12 +606,8 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyClientVpnEndpointRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.client_vpn_endpoint_id {
-            body.member("ClientVpnEndpointId", value);
-        }
-        if let Some(value) = &self.server_certificate_arn {
-            body.member("ServerCertificateArn", value);
-        }
+        body.optional_text("ClientVpnEndpointId", &self.client_vpn_endpoint_id);
+        body.optional_text("ServerCertificateArn", &self.server_certificate_arn);
         if let Some(value) = &self.connection_log_options {
             let member_0 = body.enter("ConnectionLogOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -622,37 +618,23 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyClientVpnEndpointRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.vpn_port {
-            body.member("VpnPort", &value.to_string());
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.split_tunnel {
-            body.member("SplitTunnel", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_integer("VpnPort", &self.vpn_port);
+        body.optional_text("Description", &self.description);
+        body.optional_bool("SplitTunnel", &self.split_tunnel);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
-        if let Some(value) = &self.self_service_portal {
-            body.member("SelfServicePortal", value.as_str());
-        }
+        body.optional_text("VpcId", &self.vpc_id);
+        body.optional_text("SelfServicePortal", &self.self_service_portal);
         if let Some(value) = &self.client_connect_options {
             let member_0 = body.enter("ClientConnectOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.session_timeout_hours {
-            body.member("SessionTimeoutHours", &value.to_string());
-        }
+        body.optional_integer("SessionTimeoutHours", &self.session_timeout_hours);
         if let Some(value) = &self.client_login_banner_options {
             let member_0 = body.enter("ClientLoginBannerOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -663,12 +645,10 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyClientVpnEndpointRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.disconnect_on_session_timeout {
-            body.member(
-                "DisconnectOnSessionTimeout",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool(
+            "DisconnectOnSessionTimeout",
+            &self.disconnect_on_session_timeout,
+        );
         if let Some(value) = &self.transit_gateway_configuration {
             let member_0 = body.enter("TransitGatewayConfiguration");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

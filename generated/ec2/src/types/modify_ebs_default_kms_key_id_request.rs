@@ -138,12 +138,8 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyEbsDefaultKmsKeyIdRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.kms_key_id {
-            body.member("KmsKeyId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("KmsKeyId", &self.kms_key_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

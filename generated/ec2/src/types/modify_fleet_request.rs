@@ -275,12 +275,11 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyFleetRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.excess_capacity_termination_policy {
-            body.member("ExcessCapacityTerminationPolicy", value.as_str());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "ExcessCapacityTerminationPolicy",
+            &self.excess_capacity_termination_policy,
+        );
         if let Some(value) = &self.launch_template_configs {
             let member_0 = body.enter("LaunchTemplateConfig");
             body.items(
@@ -289,17 +288,13 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyFleetRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.fleet_id {
-            body.member("FleetId", value);
-        }
+        body.optional_text("FleetId", &self.fleet_id);
         if let Some(value) = &self.target_capacity_specification {
             let member_0 = body.enter("TargetCapacitySpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.context {
-            body.member("Context", value);
-        }
+        body.optional_text("Context", &self.context);
         Ok(())
     }
 }

@@ -353,18 +353,10 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyFpgaImageAttributeRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.fpga_image_id {
-            body.member("FpgaImageId", value);
-        }
-        if let Some(value) = &self.attribute {
-            body.member("Attribute", value.as_str());
-        }
-        if let Some(value) = &self.operation_type {
-            body.member("OperationType", value.as_str());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("FpgaImageId", &self.fpga_image_id);
+        body.optional_text("Attribute", &self.attribute);
+        body.optional_text("OperationType", &self.operation_type);
         if let Some(value) = &self.user_ids {
             let member_0 = body.enter("UserId");
             body.text_items(value);
@@ -385,12 +377,8 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyFpgaImageAttributeRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.name {
-            body.member("Name", value);
-        }
+        body.optional_text("Description", &self.description);
+        body.optional_text("Name", &self.name);
         Ok(())
     }
 }

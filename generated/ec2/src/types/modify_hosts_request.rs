@@ -247,26 +247,16 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyHostsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.host_recovery {
-            body.member("HostRecovery", value.as_str());
-        }
-        if let Some(value) = &self.instance_type {
-            body.member("InstanceType", value);
-        }
-        if let Some(value) = &self.instance_family {
-            body.member("InstanceFamily", value);
-        }
-        if let Some(value) = &self.host_maintenance {
-            body.member("HostMaintenance", value.as_str());
-        }
+        body.optional_text("HostRecovery", &self.host_recovery);
+        body.optional_text("InstanceType", &self.instance_type);
+        body.optional_text("InstanceFamily", &self.instance_family);
+        body.optional_text("HostMaintenance", &self.host_maintenance);
         if let Some(value) = &self.host_ids {
             let member_0 = body.enter("HostId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.auto_placement {
-            body.member("AutoPlacement", value.as_str());
-        }
+        body.optional_text("AutoPlacement", &self.auto_placement);
         Ok(())
     }
 }

@@ -137,12 +137,8 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIdFormatRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.resource {
-            body.member("Resource", value);
-        }
-        if let Some(value) = &self.use_long_ids {
-            body.member("UseLongIds", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("Resource", &self.resource);
+        body.optional_bool("UseLongIds", &self.use_long_ids);
         Ok(())
     }
 }

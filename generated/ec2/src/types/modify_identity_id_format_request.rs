@@ -171,15 +171,9 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIdentityIdFormatRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.resource {
-            body.member("Resource", value);
-        }
-        if let Some(value) = &self.use_long_ids {
-            body.member("UseLongIds", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.principal_arn {
-            body.member("PrincipalArn", value);
-        }
+        body.optional_text("Resource", &self.resource);
+        body.optional_bool("UseLongIds", &self.use_long_ids);
+        body.optional_text("PrincipalArn", &self.principal_arn);
         Ok(())
     }
 }

@@ -444,25 +444,19 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyImageAttributeRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.attribute {
-            body.member("Attribute", value);
-        }
+        body.optional_text("Attribute", &self.attribute);
         if let Some(value) = &self.description {
             let member_0 = body.enter("Description");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.image_id {
-            body.member("ImageId", value);
-        }
+        body.optional_text("ImageId", &self.image_id);
         if let Some(value) = &self.launch_permission {
             let member_0 = body.enter("LaunchPermission");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.operation_type {
-            body.member("OperationType", value.as_str());
-        }
+        body.optional_text("OperationType", &self.operation_type);
         if let Some(value) = &self.product_codes {
             let member_0 = body.enter("ProductCode");
             body.text_items(value);
@@ -478,9 +472,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyImageAttributeRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.value {
-            body.member("Value", value);
-        }
+        body.optional_text("Value", &self.value);
         if let Some(value) = &self.organization_arns {
             let member_0 = body.enter("OrganizationArn");
             body.text_items(value);
@@ -496,9 +488,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyImageAttributeRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -668,18 +668,10 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceAttributeRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.attribute {
-            body.member("Attribute", value.as_str());
-        }
-        if let Some(value) = &self.value {
-            body.member("Value", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_text("Attribute", &self.attribute);
+        body.optional_text("Value", &self.value);
         if let Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
             body.items(

@@ -216,23 +216,18 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceConnectEndpointReques
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.instance_connect_endpoint_id {
-            body.member("InstanceConnectEndpointId", value);
-        }
-        if let Some(value) = &self.ip_address_type {
-            body.member("IpAddressType", value.as_str());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "InstanceConnectEndpointId",
+            &self.instance_connect_endpoint_id,
+        );
+        body.optional_text("IpAddressType", &self.ip_address_type);
         if let Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.preserve_client_ip {
-            body.member("PreserveClientIp", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("PreserveClientIp", &self.preserve_client_ip);
         Ok(())
     }
 }

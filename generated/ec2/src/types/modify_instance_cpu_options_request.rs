@@ -215,21 +215,11 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceCpuOptionsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.core_count {
-            body.member("CoreCount", &value.to_string());
-        }
-        if let Some(value) = &self.threads_per_core {
-            body.member("ThreadsPerCore", &value.to_string());
-        }
-        if let Some(value) = &self.nested_virtualization {
-            body.member("NestedVirtualization", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_integer("CoreCount", &self.core_count);
+        body.optional_integer("ThreadsPerCore", &self.threads_per_core);
+        body.optional_text("NestedVirtualization", &self.nested_virtualization);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -198,15 +198,9 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceEventStartTimeRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.instance_event_id {
-            body.member("InstanceEventId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_text("InstanceEventId", &self.instance_event_id);
         if let Some(value) = &self.not_before {
             body.member(
                 "NotBefore",

@@ -226,15 +226,9 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceEventWindowRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.name {
-            body.member("Name", value);
-        }
-        if let Some(value) = &self.instance_event_window_id {
-            body.member("InstanceEventWindowId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("Name", &self.name);
+        body.optional_text("InstanceEventWindowId", &self.instance_event_window_id);
         if let Some(value) = &self.time_ranges {
             let member_0 = body.enter("TimeRange");
             body.items(
@@ -243,9 +237,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceEventWindowRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.cron_expression {
-            body.member("CronExpression", value);
-        }
+        body.optional_text("CronExpression", &self.cron_expression);
         Ok(())
     }
 }

@@ -201,18 +201,10 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceMaintenanceOptionsReq
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.auto_recovery {
-            body.member("AutoRecovery", value.as_str());
-        }
-        if let Some(value) = &self.reboot_migration {
-            body.member("RebootMigration", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_text("AutoRecovery", &self.auto_recovery);
+        body.optional_text("RebootMigration", &self.reboot_migration);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -262,24 +262,15 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceMetadataDefaultsReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.http_tokens {
-            body.member("HttpTokens", value.as_str());
-        }
-        if let Some(value) = &self.http_put_response_hop_limit {
-            body.member("HttpPutResponseHopLimit", &value.to_string());
-        }
-        if let Some(value) = &self.http_endpoint {
-            body.member("HttpEndpoint", value.as_str());
-        }
-        if let Some(value) = &self.instance_metadata_tags {
-            body.member("InstanceMetadataTags", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.http_tokens_enforced {
-            body.member("HttpTokensEnforced", value.as_str());
-        }
+        body.optional_text("HttpTokens", &self.http_tokens);
+        body.optional_integer(
+            "HttpPutResponseHopLimit",
+            &self.http_put_response_hop_limit,
+        );
+        body.optional_text("HttpEndpoint", &self.http_endpoint);
+        body.optional_text("InstanceMetadataTags", &self.instance_metadata_tags);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("HttpTokensEnforced", &self.http_tokens_enforced);
         Ok(())
     }
 }

@@ -301,27 +301,16 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceMetadataOptionsReques
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.http_tokens {
-            body.member("HttpTokens", value.as_str());
-        }
-        if let Some(value) = &self.http_put_response_hop_limit {
-            body.member("HttpPutResponseHopLimit", &value.to_string());
-        }
-        if let Some(value) = &self.http_endpoint {
-            body.member("HttpEndpoint", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.http_protocol_ipv6 {
-            body.member("HttpProtocolIpv6", value.as_str());
-        }
-        if let Some(value) = &self.instance_metadata_tags {
-            body.member("InstanceMetadataTags", value.as_str());
-        }
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_text("HttpTokens", &self.http_tokens);
+        body.optional_integer(
+            "HttpPutResponseHopLimit",
+            &self.http_put_response_hop_limit,
+        );
+        body.optional_text("HttpEndpoint", &self.http_endpoint);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("HttpProtocolIpv6", &self.http_protocol_ipv6);
+        body.optional_text("InstanceMetadataTags", &self.instance_metadata_tags);
         Ok(())
     }
 }

@@ -176,15 +176,9 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceNetworkPerformanceReq
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.bandwidth_weighting {
-            body.member("BandwidthWeighting", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_text("BandwidthWeighting", &self.bandwidth_weighting);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

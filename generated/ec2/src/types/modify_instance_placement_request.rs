@@ -286,30 +286,14 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyInstancePlacementRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.group_name {
-            body.member("GroupName", value);
-        }
-        if let Some(value) = &self.partition_number {
-            body.member("PartitionNumber", &value.to_string());
-        }
-        if let Some(value) = &self.host_resource_group_arn {
-            body.member("HostResourceGroupArn", value);
-        }
-        if let Some(value) = &self.group_id {
-            body.member("GroupId", value);
-        }
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.tenancy {
-            body.member("Tenancy", value.as_str());
-        }
-        if let Some(value) = &self.affinity {
-            body.member("Affinity", value.as_str());
-        }
-        if let Some(value) = &self.host_id {
-            body.member("HostId", value);
-        }
+        body.optional_text("GroupName", &self.group_name);
+        body.optional_integer("PartitionNumber", &self.partition_number);
+        body.optional_text("HostResourceGroupArn", &self.host_resource_group_arn);
+        body.optional_text("GroupId", &self.group_id);
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_text("Tenancy", &self.tenancy);
+        body.optional_text("Affinity", &self.affinity);
+        body.optional_text("HostId", &self.host_id);
         Ok(())
     }
 }

@@ -239,18 +239,10 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPolicyAllocationRulesRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_policy_id {
-            body.member("IpamPolicyId", value);
-        }
-        if let Some(value) = &self.locale {
-            body.member("Locale", value);
-        }
-        if let Some(value) = &self.resource_type {
-            body.member("ResourceType", value.as_str());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamPolicyId", &self.ipam_policy_id);
+        body.optional_text("Locale", &self.locale);
+        body.optional_text("ResourceType", &self.resource_type);
         if let Some(value) = &self.allocation_rules {
             let member_0 = body.enter("AllocationRule");
             body.items(

@@ -154,15 +154,9 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPoolAllocationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_pool_allocation_id {
-            body.member("IpamPoolAllocationId", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamPoolAllocationId", &self.ipam_pool_allocation_id);
+        body.optional_text("Description", &self.description);
         Ok(())
     }
 }

@@ -370,33 +370,26 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPoolRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_pool_id {
-            body.member("IpamPoolId", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.auto_import {
-            body.member("AutoImport", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.allocation_min_netmask_length {
-            body.member("AllocationMinNetmaskLength", &value.to_string());
-        }
-        if let Some(value) = &self.allocation_max_netmask_length {
-            body.member("AllocationMaxNetmaskLength", &value.to_string());
-        }
-        if let Some(value) = &self.allocation_default_netmask_length {
-            body.member("AllocationDefaultNetmaskLength", &value.to_string());
-        }
-        if let Some(value) = &self.clear_allocation_default_netmask_length {
-            body.member(
-                "ClearAllocationDefaultNetmaskLength",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamPoolId", &self.ipam_pool_id);
+        body.optional_text("Description", &self.description);
+        body.optional_bool("AutoImport", &self.auto_import);
+        body.optional_integer(
+            "AllocationMinNetmaskLength",
+            &self.allocation_min_netmask_length,
+        );
+        body.optional_integer(
+            "AllocationMaxNetmaskLength",
+            &self.allocation_max_netmask_length,
+        );
+        body.optional_integer(
+            "AllocationDefaultNetmaskLength",
+            &self.allocation_default_netmask_length,
+        );
+        body.optional_bool(
+            "ClearAllocationDefaultNetmaskLength",
+            &self.clear_allocation_default_netmask_length,
+        );
         if let Some(value) = &self.add_allocation_resource_tags {
             let member_0 = body.enter("AddAllocationResourceTag");
             body.items(

@@ -217,24 +217,14 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPrefixListResolverTargetR
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_prefix_list_resolver_target_id {
-            body.member("IpamPrefixListResolverTargetId", value);
-        }
-        if let Some(value) = &self.desired_version {
-            body.member("DesiredVersion", &value.to_string());
-        }
-        if let Some(value) = &self.track_latest_version {
-            body.member(
-                "TrackLatestVersion",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "IpamPrefixListResolverTargetId",
+            &self.ipam_prefix_list_resolver_target_id,
+        );
+        body.optional_integer("DesiredVersion", &self.desired_version);
+        body.optional_bool("TrackLatestVersion", &self.track_latest_version);
+        body.optional_text("ClientToken", &self.client_token);
         Ok(())
     }
 }

@@ -315,15 +315,9 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_id {
-            body.member("IpamId", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamId", &self.ipam_id);
+        body.optional_text("Description", &self.description);
         if let Some(value) = &self.add_operating_regions {
             let member_0 = body.enter("AddOperatingRegion");
             body.items(
@@ -340,15 +334,9 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.tier {
-            body.member("Tier", value.as_str());
-        }
-        if let Some(value) = &self.enable_private_gua {
-            body.member("EnablePrivateGua", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.metered_account {
-            body.member("MeteredAccount", value.as_str());
-        }
+        body.optional_text("Tier", &self.tier);
+        body.optional_bool("EnablePrivateGua", &self.enable_private_gua);
+        body.optional_text("MeteredAccount", &self.metered_account);
         Ok(())
     }
 }

@@ -289,27 +289,13 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamResourceCidrRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.resource_id {
-            body.member("ResourceId", value);
-        }
-        if let Some(value) = &self.resource_cidr {
-            body.member("ResourceCidr", value);
-        }
-        if let Some(value) = &self.resource_region {
-            body.member("ResourceRegion", value);
-        }
-        if let Some(value) = &self.current_ipam_scope_id {
-            body.member("CurrentIpamScopeId", value);
-        }
-        if let Some(value) = &self.destination_ipam_scope_id {
-            body.member("DestinationIpamScopeId", value);
-        }
-        if let Some(value) = &self.monitored {
-            body.member("Monitored", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ResourceId", &self.resource_id);
+        body.optional_text("ResourceCidr", &self.resource_cidr);
+        body.optional_text("ResourceRegion", &self.resource_region);
+        body.optional_text("CurrentIpamScopeId", &self.current_ipam_scope_id);
+        body.optional_text("DestinationIpamScopeId", &self.destination_ipam_scope_id);
+        body.optional_bool("Monitored", &self.monitored);
         Ok(())
     }
 }

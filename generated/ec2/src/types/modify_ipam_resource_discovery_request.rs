@@ -324,15 +324,9 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamResourceDiscoveryRequest 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_resource_discovery_id {
-            body.member("IpamResourceDiscoveryId", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamResourceDiscoveryId", &self.ipam_resource_discovery_id);
+        body.optional_text("Description", &self.description);
         if let Some(value) = &self.add_operating_regions {
             let member_0 = body.enter("AddOperatingRegion");
             body.items(

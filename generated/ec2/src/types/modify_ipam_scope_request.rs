@@ -227,26 +227,18 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamScopeRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_scope_id {
-            body.member("IpamScopeId", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamScopeId", &self.ipam_scope_id);
+        body.optional_text("Description", &self.description);
         if let Some(value) = &self.external_authority_configuration {
             let member_0 = body.enter("ExternalAuthorityConfiguration");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.remove_external_authority_configuration {
-            body.member(
-                "RemoveExternalAuthorityConfiguration",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool(
+            "RemoveExternalAuthorityConfiguration",
+            &self.remove_external_authority_configuration,
+        );
         Ok(())
     }
 }

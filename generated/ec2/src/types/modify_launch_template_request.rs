@@ -200,21 +200,11 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyLaunchTemplateRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.launch_template_id {
-            body.member("LaunchTemplateId", value);
-        }
-        if let Some(value) = &self.launch_template_name {
-            body.member("LaunchTemplateName", value);
-        }
-        if let Some(value) = &self.default_version {
-            body.member("SetDefaultVersion", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text("LaunchTemplateId", &self.launch_template_id);
+        body.optional_text("LaunchTemplateName", &self.launch_template_name);
+        body.optional_text("SetDefaultVersion", &self.default_version);
         Ok(())
     }
 }

@@ -302,18 +302,10 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyManagedPrefixListRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.prefix_list_id {
-            body.member("PrefixListId", value);
-        }
-        if let Some(value) = &self.current_version {
-            body.member("CurrentVersion", &value.to_string());
-        }
-        if let Some(value) = &self.prefix_list_name {
-            body.member("PrefixListName", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("PrefixListId", &self.prefix_list_id);
+        body.optional_integer("CurrentVersion", &self.current_version);
+        body.optional_text("PrefixListName", &self.prefix_list_name);
         if let Some(value) = &self.add_entries {
             let member_0 = body.enter("AddEntry");
             body.items(
@@ -330,15 +322,11 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyManagedPrefixListRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_entries {
-            body.member("MaxEntries", &value.to_string());
-        }
-        if let Some(value) = &self.ipam_prefix_list_resolver_sync_enabled {
-            body.member(
-                "IpamPrefixListResolverSyncEnabled",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_integer("MaxEntries", &self.max_entries);
+        body.optional_bool(
+            "IpamPrefixListResolverSyncEnabled",
+            &self.ipam_prefix_list_resolver_sync_enabled,
+        );
         Ok(())
     }
 }

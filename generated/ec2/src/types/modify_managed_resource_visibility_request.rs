@@ -138,12 +138,8 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyManagedResourceVisibilityRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.default_visibility {
-            body.member("DefaultVisibility", value.as_str());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("DefaultVisibility", &self.default_visibility);
         Ok(())
     }
 }

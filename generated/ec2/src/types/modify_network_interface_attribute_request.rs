@@ -412,31 +412,23 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyNetworkInterfaceAttributeRequ
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.enable_primary_ipv6 {
-            body.member("EnablePrimaryIpv6", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("EnablePrimaryIpv6", &self.enable_primary_ipv6);
         if let Some(value) = &self.connection_tracking_specification {
             let member_0 = body.enter("ConnectionTrackingSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.associate_public_ip_address {
-            body.member(
-                "AssociatePublicIpAddress",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool(
+            "AssociatePublicIpAddress",
+            &self.associate_public_ip_address,
+        );
         if let Some(value) = &self.associated_subnet_ids {
             let member_0 = body.enter("AssociatedSubnetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.network_interface_id {
-            body.member("NetworkInterfaceId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("NetworkInterfaceId", &self.network_interface_id);
         if let Some(value) = &self.description {
             let member_0 = body.enter("Description");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -217,27 +217,17 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyPrivateDnsNameOptionsRequest 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.instance_id {
-            body.member("InstanceId", value);
-        }
-        if let Some(value) = &self.private_dns_hostname_type {
-            body.member("PrivateDnsHostnameType", value.as_str());
-        }
-        if let Some(value) = &self.enable_resource_name_dns_a_record {
-            body.member(
-                "EnableResourceNameDnsARecord",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.enable_resource_name_dns_aaaa_record {
-            body.member(
-                "EnableResourceNameDnsAAAARecord",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("InstanceId", &self.instance_id);
+        body.optional_text("PrivateDnsHostnameType", &self.private_dns_hostname_type);
+        body.optional_bool(
+            "EnableResourceNameDnsARecord",
+            &self.enable_resource_name_dns_a_record,
+        );
+        body.optional_bool(
+            "EnableResourceNameDnsAAAARecord",
+            &self.enable_resource_name_dns_aaaa_record,
+        );
         Ok(())
     }
 }

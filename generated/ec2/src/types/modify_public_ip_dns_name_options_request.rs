@@ -168,15 +168,9 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyPublicIpDnsNameOptionsRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.network_interface_id {
-            body.member("NetworkInterfaceId", value);
-        }
-        if let Some(value) = &self.hostname_type {
-            body.member("HostnameType", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("NetworkInterfaceId", &self.network_interface_id);
+        body.optional_text("HostnameType", &self.hostname_type);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -181,9 +181,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyReservedInstancesRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
         if let Some(value) = &self.target_configurations {
             let member_0 = body.enter("ReservedInstancesConfigurationSetItemType");
             body.items(

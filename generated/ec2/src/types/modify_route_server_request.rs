@@ -222,24 +222,11 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyRouteServerRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.route_server_id {
-            body.member("RouteServerId", value);
-        }
-        if let Some(value) = &self.persist_routes {
-            body.member("PersistRoutes", value.as_str());
-        }
-        if let Some(value) = &self.persist_routes_duration {
-            body.member("PersistRoutesDuration", &value.to_string());
-        }
-        if let Some(value) = &self.sns_notifications_enabled {
-            body.member(
-                "SnsNotificationsEnabled",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("RouteServerId", &self.route_server_id);
+        body.optional_text("PersistRoutes", &self.persist_routes);
+        body.optional_integer("PersistRoutesDuration", &self.persist_routes_duration);
+        body.optional_bool("SnsNotificationsEnabled", &self.sns_notifications_enabled);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

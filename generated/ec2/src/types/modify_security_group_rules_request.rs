@@ -172,9 +172,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifySecurityGroupRulesRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.group_id {
-            body.member("GroupId", value);
-        }
+        body.optional_text("GroupId", &self.group_id);
         if let Some(value) = &self.security_group_rules {
             let member_0 = body.enter("SecurityGroupRule");
             body.items(
@@ -183,9 +181,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifySecurityGroupRulesRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -279,9 +279,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifySnapshotAttributeRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.attribute {
-            body.member("Attribute", value.as_str());
-        }
+        body.optional_text("Attribute", &self.attribute);
         if let Some(value) = &self.create_volume_permission {
             let member_0 = body.enter("CreateVolumePermission");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -292,20 +290,14 @@ impl ::awsgen_runtime::query::WriteQuery for ModifySnapshotAttributeRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.operation_type {
-            body.member("OperationType", value.as_str());
-        }
-        if let Some(value) = &self.snapshot_id {
-            body.member("SnapshotId", value);
-        }
+        body.optional_text("OperationType", &self.operation_type);
+        body.optional_text("SnapshotId", &self.snapshot_id);
         if let Some(value) = &self.user_ids {
             let member_0 = body.enter("UserId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -156,15 +156,9 @@ impl ::awsgen_runtime::query::WriteQuery for ModifySnapshotTierRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.snapshot_id {
-            body.member("SnapshotId", value);
-        }
-        if let Some(value) = &self.storage_tier {
-            body.member("StorageTier", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("SnapshotId", &self.snapshot_id);
+        body.optional_text("StorageTier", &self.storage_tier);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

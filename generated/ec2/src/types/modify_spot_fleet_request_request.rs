@@ -267,21 +267,14 @@ impl ::awsgen_runtime::query::WriteQuery for ModifySpotFleetRequestRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.on_demand_target_capacity {
-            body.member("OnDemandTargetCapacity", &value.to_string());
-        }
-        if let Some(value) = &self.context {
-            body.member("Context", value);
-        }
-        if let Some(value) = &self.spot_fleet_request_id {
-            body.member("SpotFleetRequestId", value);
-        }
-        if let Some(value) = &self.target_capacity {
-            body.member("TargetCapacity", &value.to_string());
-        }
-        if let Some(value) = &self.excess_capacity_termination_policy {
-            body.member("ExcessCapacityTerminationPolicy", value.as_str());
-        }
+        body.optional_integer("OnDemandTargetCapacity", &self.on_demand_target_capacity);
+        body.optional_text("Context", &self.context);
+        body.optional_text("SpotFleetRequestId", &self.spot_fleet_request_id);
+        body.optional_integer("TargetCapacity", &self.target_capacity);
+        body.optional_text(
+            "ExcessCapacityTerminationPolicy",
+            &self.excess_capacity_termination_policy,
+        );
         Ok(())
     }
 }

@@ -473,25 +473,22 @@ impl ::awsgen_runtime::query::WriteQuery for ModifySubnetAttributeRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
+        body.optional_text("SubnetId", &self.subnet_id);
         if let Some(value) = &self.map_customer_owned_ip_on_launch {
             let member_0 = body.enter("MapCustomerOwnedIpOnLaunch");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.customer_owned_ipv4_pool {
-            body.member("CustomerOwnedIpv4Pool", value);
-        }
+        body.optional_text("CustomerOwnedIpv4Pool", &self.customer_owned_ipv4_pool);
         if let Some(value) = &self.enable_dns64 {
             let member_0 = body.enter("EnableDns64");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.private_dns_hostname_type_on_launch {
-            body.member("PrivateDnsHostnameTypeOnLaunch", value.as_str());
-        }
+        body.optional_text(
+            "PrivateDnsHostnameTypeOnLaunch",
+            &self.private_dns_hostname_type_on_launch,
+        );
         if let Some(value) = &self.enable_resource_name_dns_a_record_on_launch {
             let member_0 = body.enter("EnableResourceNameDnsARecordOnLaunch");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -502,9 +499,10 @@ impl ::awsgen_runtime::query::WriteQuery for ModifySubnetAttributeRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.enable_lni_at_device_index {
-            body.member("EnableLniAtDeviceIndex", &value.to_string());
-        }
+        body.optional_integer(
+            "EnableLniAtDeviceIndex",
+            &self.enable_lni_at_device_index,
+        );
         if let Some(value) = &self.disable_lni_at_device_index {
             let member_0 = body.enter("DisableLniAtDeviceIndex");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

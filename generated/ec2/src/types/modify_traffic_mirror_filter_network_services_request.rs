@@ -203,9 +203,7 @@ for ModifyTrafficMirrorFilterNetworkServicesRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.traffic_mirror_filter_id {
-            body.member("TrafficMirrorFilterId", value);
-        }
+        body.optional_text("TrafficMirrorFilterId", &self.traffic_mirror_filter_id);
         if let Some(value) = &self.add_network_services {
             let member_0 = body.enter("AddNetworkService");
             body.text_items(value);
@@ -216,9 +214,7 @@ for ModifyTrafficMirrorFilterNetworkServicesRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

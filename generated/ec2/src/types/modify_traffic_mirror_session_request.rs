@@ -325,35 +325,19 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyTrafficMirrorSessionRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.traffic_mirror_session_id {
-            body.member("TrafficMirrorSessionId", value);
-        }
-        if let Some(value) = &self.traffic_mirror_target_id {
-            body.member("TrafficMirrorTargetId", value);
-        }
-        if let Some(value) = &self.traffic_mirror_filter_id {
-            body.member("TrafficMirrorFilterId", value);
-        }
-        if let Some(value) = &self.packet_length {
-            body.member("PacketLength", &value.to_string());
-        }
-        if let Some(value) = &self.session_number {
-            body.member("SessionNumber", &value.to_string());
-        }
-        if let Some(value) = &self.virtual_network_id {
-            body.member("VirtualNetworkId", &value.to_string());
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_text("TrafficMirrorSessionId", &self.traffic_mirror_session_id);
+        body.optional_text("TrafficMirrorTargetId", &self.traffic_mirror_target_id);
+        body.optional_text("TrafficMirrorFilterId", &self.traffic_mirror_filter_id);
+        body.optional_integer("PacketLength", &self.packet_length);
+        body.optional_integer("SessionNumber", &self.session_number);
+        body.optional_integer("VirtualNetworkId", &self.virtual_network_id);
+        body.optional_text("Description", &self.description);
         if let Some(value) = &self.remove_fields {
             let member_0 = body.enter("RemoveField");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

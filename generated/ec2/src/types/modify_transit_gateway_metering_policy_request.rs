@@ -207,9 +207,10 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyTransitGatewayMeteringPolicyR
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_metering_policy_id {
-            body.member("TransitGatewayMeteringPolicyId", value);
-        }
+        body.optional_text(
+            "TransitGatewayMeteringPolicyId",
+            &self.transit_gateway_metering_policy_id,
+        );
         if let Some(value) = &self.add_middlebox_attachment_ids {
             let member_0 = body.enter("AddMiddleboxAttachmentId");
             body.text_items(value);
@@ -220,9 +221,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyTransitGatewayMeteringPolicyR
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -516,36 +516,34 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyTransitGatewayOptions {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.vpn_ecmp_support {
-            body.member("VpnEcmpSupport", value.as_str());
-        }
-        if let Some(value) = &self.dns_support {
-            body.member("DnsSupport", value.as_str());
-        }
-        if let Some(value) = &self.security_group_referencing_support {
-            body.member("SecurityGroupReferencingSupport", value.as_str());
-        }
-        if let Some(value) = &self.auto_accept_shared_attachments {
-            body.member("AutoAcceptSharedAttachments", value.as_str());
-        }
-        if let Some(value) = &self.default_route_table_association {
-            body.member("DefaultRouteTableAssociation", value.as_str());
-        }
-        if let Some(value) = &self.association_default_route_table_id {
-            body.member("AssociationDefaultRouteTableId", value);
-        }
-        if let Some(value) = &self.default_route_table_propagation {
-            body.member("DefaultRouteTablePropagation", value.as_str());
-        }
-        if let Some(value) = &self.propagation_default_route_table_id {
-            body.member("PropagationDefaultRouteTableId", value);
-        }
-        if let Some(value) = &self.amazon_side_asn {
-            body.member("AmazonSideAsn", &value.to_string());
-        }
-        if let Some(value) = &self.encryption_support {
-            body.member("EncryptionSupport", value.as_str());
-        }
+        body.optional_text("VpnEcmpSupport", &self.vpn_ecmp_support);
+        body.optional_text("DnsSupport", &self.dns_support);
+        body.optional_text(
+            "SecurityGroupReferencingSupport",
+            &self.security_group_referencing_support,
+        );
+        body.optional_text(
+            "AutoAcceptSharedAttachments",
+            &self.auto_accept_shared_attachments,
+        );
+        body.optional_text(
+            "DefaultRouteTableAssociation",
+            &self.default_route_table_association,
+        );
+        body.optional_text(
+            "AssociationDefaultRouteTableId",
+            &self.association_default_route_table_id,
+        );
+        body.optional_text(
+            "DefaultRouteTablePropagation",
+            &self.default_route_table_propagation,
+        );
+        body.optional_text(
+            "PropagationDefaultRouteTableId",
+            &self.propagation_default_route_table_id,
+        );
+        body.optional_integer("AmazonSideAsn", &self.amazon_side_asn);
+        body.optional_text("EncryptionSupport", &self.encryption_support);
         Ok(())
     }
 }

@@ -214,21 +214,17 @@ for ModifyTransitGatewayPrefixListReferenceRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_route_table_id {
-            body.member("TransitGatewayRouteTableId", value);
-        }
-        if let Some(value) = &self.prefix_list_id {
-            body.member("PrefixListId", value);
-        }
-        if let Some(value) = &self.transit_gateway_attachment_id {
-            body.member("TransitGatewayAttachmentId", value);
-        }
-        if let Some(value) = &self.blackhole {
-            body.member("Blackhole", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "TransitGatewayRouteTableId",
+            &self.transit_gateway_route_table_id,
+        );
+        body.optional_text("PrefixListId", &self.prefix_list_id);
+        body.optional_text(
+            "TransitGatewayAttachmentId",
+            &self.transit_gateway_attachment_id,
+        );
+        body.optional_bool("Blackhole", &self.blackhole);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -219,9 +219,10 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyTransitGatewayVpcAttachmentRe
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_attachment_id {
-            body.member("TransitGatewayAttachmentId", value);
-        }
+        body.optional_text(
+            "TransitGatewayAttachmentId",
+            &self.transit_gateway_attachment_id,
+        );
         if let Some(value) = &self.add_subnet_ids {
             let member_0 = body.enter("AddSubnetIds");
             body.text_items(value);
@@ -237,9 +238,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyTransitGatewayVpcAttachmentRe
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -156,12 +156,8 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessEndpointEniOpti
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.protocol {
-            body.member("Protocol", value.as_str());
-        }
-        if let Some(value) = &self.port {
-            body.member("Port", &value.to_string());
-        }
+        body.optional_text("Protocol", &self.protocol);
+        body.optional_integer("Port", &self.port);
         if let Some(value) = &self.port_ranges {
             let member_0 = body.enter("PortRange");
             body.items(

@@ -189,12 +189,8 @@ for ModifyVerifiedAccessEndpointLoadBalancerOptions {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.protocol {
-            body.member("Protocol", value.as_str());
-        }
-        if let Some(value) = &self.port {
-            body.member("Port", &value.to_string());
-        }
+        body.optional_text("Protocol", &self.protocol);
+        body.optional_integer("Port", &self.port);
         if let Some(value) = &self.port_ranges {
             let member_0 = body.enter("PortRange");
             body.items(

@@ -147,12 +147,8 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessEndpointRdsOpti
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.port {
-            body.member("Port", &value.to_string());
-        }
-        if let Some(value) = &self.rds_endpoint {
-            body.member("RdsEndpoint", value);
-        }
+        body.optional_integer("Port", &self.port);
+        body.optional_text("RdsEndpoint", &self.rds_endpoint);
         Ok(())
     }
 }

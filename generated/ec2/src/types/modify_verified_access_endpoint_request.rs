@@ -353,12 +353,11 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessEndpointRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.verified_access_endpoint_id {
-            body.member("VerifiedAccessEndpointId", value);
-        }
-        if let Some(value) = &self.verified_access_group_id {
-            body.member("VerifiedAccessGroupId", value);
-        }
+        body.optional_text(
+            "VerifiedAccessEndpointId",
+            &self.verified_access_endpoint_id,
+        );
+        body.optional_text("VerifiedAccessGroupId", &self.verified_access_group_id);
         if let Some(value) = &self.load_balancer_options {
             let member_0 = body.enter("LoadBalancerOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -369,15 +368,9 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessEndpointRequest
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("Description", &self.description);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.rds_options {
             let member_0 = body.enter("RdsOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -241,21 +241,11 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessGroupPolicyRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.verified_access_group_id {
-            body.member("VerifiedAccessGroupId", value);
-        }
-        if let Some(value) = &self.policy_enabled {
-            body.member("PolicyEnabled", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.policy_document {
-            body.member("PolicyDocument", value);
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("VerifiedAccessGroupId", &self.verified_access_group_id);
+        body.optional_bool("PolicyEnabled", &self.policy_enabled);
+        body.optional_text("PolicyDocument", &self.policy_document);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.sse_specification {
             let member_0 = body.enter("SseSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

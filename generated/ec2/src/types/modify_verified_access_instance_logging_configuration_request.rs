@@ -191,20 +191,17 @@ for ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.verified_access_instance_id {
-            body.member("VerifiedAccessInstanceId", value);
-        }
+        body.optional_text(
+            "VerifiedAccessInstanceId",
+            &self.verified_access_instance_id,
+        );
         if let Some(value) = &self.access_logs {
             let member_0 = body.enter("AccessLogs");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ClientToken", &self.client_token);
         Ok(())
     }
 }

@@ -211,21 +211,17 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessInstanceRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.verified_access_instance_id {
-            body.member("VerifiedAccessInstanceId", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.cidr_endpoints_custom_sub_domain {
-            body.member("CidrEndpointsCustomSubDomain", value);
-        }
+        body.optional_text(
+            "VerifiedAccessInstanceId",
+            &self.verified_access_instance_id,
+        );
+        body.optional_text("Description", &self.description);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text(
+            "CidrEndpointsCustomSubDomain",
+            &self.cidr_endpoints_custom_sub_domain,
+        );
         Ok(())
     }
 }

@@ -287,30 +287,17 @@ for ModifyVerifiedAccessNativeApplicationOidcOptions {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.public_signing_key_endpoint {
-            body.member("PublicSigningKeyEndpoint", value);
-        }
-        if let Some(value) = &self.issuer {
-            body.member("Issuer", value);
-        }
-        if let Some(value) = &self.authorization_endpoint {
-            body.member("AuthorizationEndpoint", value);
-        }
-        if let Some(value) = &self.token_endpoint {
-            body.member("TokenEndpoint", value);
-        }
-        if let Some(value) = &self.user_info_endpoint {
-            body.member("UserInfoEndpoint", value);
-        }
-        if let Some(value) = &self.client_id {
-            body.member("ClientId", value);
-        }
-        if let Some(value) = &self.client_secret {
-            body.member("ClientSecret", value);
-        }
-        if let Some(value) = &self.scope {
-            body.member("Scope", value);
-        }
+        body.optional_text(
+            "PublicSigningKeyEndpoint",
+            &self.public_signing_key_endpoint,
+        );
+        body.optional_text("Issuer", &self.issuer);
+        body.optional_text("AuthorizationEndpoint", &self.authorization_endpoint);
+        body.optional_text("TokenEndpoint", &self.token_endpoint);
+        body.optional_text("UserInfoEndpoint", &self.user_info_endpoint);
+        body.optional_text("ClientId", &self.client_id);
+        body.optional_text("ClientSecret", &self.client_secret);
+        body.optional_text("Scope", &self.scope);
         Ok(())
     }
 }

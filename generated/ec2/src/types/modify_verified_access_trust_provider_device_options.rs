@@ -90,9 +90,7 @@ for ModifyVerifiedAccessTrustProviderDeviceOptions {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.public_signing_key_url {
-            body.member("PublicSigningKeyUrl", value);
-        }
+        body.optional_text("PublicSigningKeyUrl", &self.public_signing_key_url);
         Ok(())
     }
 }

@@ -336,9 +336,10 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessTrustProviderRe
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.verified_access_trust_provider_id {
-            body.member("VerifiedAccessTrustProviderId", value);
-        }
+        body.optional_text(
+            "VerifiedAccessTrustProviderId",
+            &self.verified_access_trust_provider_id,
+        );
         if let Some(value) = &self.oidc_options {
             let member_0 = body.enter("OidcOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -349,15 +350,9 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessTrustProviderRe
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("Description", &self.description);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ClientToken", &self.client_token);
         if let Some(value) = &self.sse_specification {
             let member_0 = body.enter("SseSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

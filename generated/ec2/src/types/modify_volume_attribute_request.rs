@@ -161,12 +161,8 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVolumeAttributeRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.volume_id {
-            body.member("VolumeId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("VolumeId", &self.volume_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

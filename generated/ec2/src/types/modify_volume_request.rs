@@ -282,30 +282,13 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVolumeRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.volume_id {
-            body.member("VolumeId", value);
-        }
-        if let Some(value) = &self.size {
-            body.member("Size", &value.to_string());
-        }
-        if let Some(value) = &self.volume_type {
-            body.member("VolumeType", value.as_str());
-        }
-        if let Some(value) = &self.iops {
-            body.member("Iops", &value.to_string());
-        }
-        if let Some(value) = &self.throughput {
-            body.member("Throughput", &value.to_string());
-        }
-        if let Some(value) = &self.multi_attach_enabled {
-            body.member(
-                "MultiAttachEnabled",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("VolumeId", &self.volume_id);
+        body.optional_integer("Size", &self.size);
+        body.optional_text("VolumeType", &self.volume_type);
+        body.optional_integer("Iops", &self.iops);
+        body.optional_integer("Throughput", &self.throughput);
+        body.optional_bool("MultiAttachEnabled", &self.multi_attach_enabled);
         Ok(())
     }
 }

@@ -225,9 +225,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpcAttributeRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
+        body.optional_text("VpcId", &self.vpc_id);
         if let Some(value) = &self.enable_network_address_usage_metrics {
             let member_0 = body.enter("EnableNetworkAddressUsageMetrics");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -177,15 +177,12 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpcBlockPublicAccessExclusion
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.exclusion_id {
-            body.member("ExclusionId", value);
-        }
-        if let Some(value) = &self.internet_gateway_exclusion_mode {
-            body.member("InternetGatewayExclusionMode", value.as_str());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ExclusionId", &self.exclusion_id);
+        body.optional_text(
+            "InternetGatewayExclusionMode",
+            &self.internet_gateway_exclusion_mode,
+        );
         Ok(())
     }
 }

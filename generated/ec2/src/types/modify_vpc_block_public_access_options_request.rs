@@ -142,12 +142,11 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpcBlockPublicAccessOptionsRe
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.internet_gateway_block_mode {
-            body.member("InternetGatewayBlockMode", value.as_str());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text(
+            "InternetGatewayBlockMode",
+            &self.internet_gateway_block_mode,
+        );
         Ok(())
     }
 }

@@ -183,15 +183,12 @@ for ModifyVpcEndpointConnectionNotificationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.connection_notification_id {
-            body.member("ConnectionNotificationId", value);
-        }
-        if let Some(value) = &self.connection_notification_arn {
-            body.member("ConnectionNotificationArn", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ConnectionNotificationId", &self.connection_notification_id);
+        body.optional_text(
+            "ConnectionNotificationArn",
+            &self.connection_notification_arn,
+        );
         if let Some(value) = &self.connection_events {
             let member_0 = body.enter("ConnectionEvents");
             body.text_items(value);

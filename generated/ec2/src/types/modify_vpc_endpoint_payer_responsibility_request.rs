@@ -235,21 +235,11 @@ for ModifyVpcEndpointPayerResponsibilityRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.service_id {
-            body.member("ServiceId", value);
-        }
-        if let Some(value) = &self.vpc_endpoint_id {
-            body.member("VpcEndpointId", value);
-        }
-        if let Some(value) = &self.payer_responsibility {
-            body.member("PayerResponsibility", value.as_str());
-        }
-        if let Some(value) = &self.scope {
-            body.member("Scope", value.as_str());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ServiceId", &self.service_id);
+        body.optional_text("VpcEndpointId", &self.vpc_endpoint_id);
+        body.optional_text("PayerResponsibility", &self.payer_responsibility);
+        body.optional_text("Scope", &self.scope);
         Ok(())
     }
 }

@@ -467,18 +467,10 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpcEndpointRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.vpc_endpoint_id {
-            body.member("VpcEndpointId", value);
-        }
-        if let Some(value) = &self.reset_policy {
-            body.member("ResetPolicy", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.policy_document {
-            body.member("PolicyDocument", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("VpcEndpointId", &self.vpc_endpoint_id);
+        body.optional_bool("ResetPolicy", &self.reset_policy);
+        body.optional_text("PolicyDocument", &self.policy_document);
         if let Some(value) = &self.add_route_table_ids {
             let member_0 = body.enter("AddRouteTableId");
             body.text_items(value);
@@ -509,17 +501,13 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpcEndpointRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.ip_address_type {
-            body.member("IpAddressType", value.as_str());
-        }
+        body.optional_text("IpAddressType", &self.ip_address_type);
         if let Some(value) = &self.dns_options {
             let member_0 = body.enter("DnsOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.private_dns_enabled {
-            body.member("PrivateDnsEnabled", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("PrivateDnsEnabled", &self.private_dns_enabled);
         if let Some(value) = &self.subnet_configurations {
             let member_0 = body.enter("SubnetConfiguration");
             body.items(

@@ -487,27 +487,11 @@ for ModifyVpcEndpointServiceConfigurationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.service_id {
-            body.member("ServiceId", value);
-        }
-        if let Some(value) = &self.private_dns_name {
-            body.member("PrivateDnsName", value);
-        }
-        if let Some(value) = &self.remove_private_dns_name {
-            body.member(
-                "RemovePrivateDnsName",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.acceptance_required {
-            body.member(
-                "AcceptanceRequired",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ServiceId", &self.service_id);
+        body.optional_text("PrivateDnsName", &self.private_dns_name);
+        body.optional_bool("RemovePrivateDnsName", &self.remove_private_dns_name);
+        body.optional_bool("AcceptanceRequired", &self.acceptance_required);
         if let Some(value) = &self.add_network_load_balancer_arns {
             let member_0 = body.enter("AddNetworkLoadBalancerArn");
             body.text_items(value);

@@ -170,15 +170,9 @@ for ModifyVpcEndpointServicePayerResponsibilityRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.service_id {
-            body.member("ServiceId", value);
-        }
-        if let Some(value) = &self.payer_responsibility {
-            body.member("PayerResponsibility", value.as_str());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ServiceId", &self.service_id);
+        body.optional_text("PayerResponsibility", &self.payer_responsibility);
         Ok(())
     }
 }

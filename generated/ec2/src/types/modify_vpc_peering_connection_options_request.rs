@@ -214,17 +214,13 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpcPeeringConnectionOptionsRe
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.requester_peering_connection_options {
             let member_0 = body.enter("RequesterPeeringConnectionOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.vpc_peering_connection_id {
-            body.member("VpcPeeringConnectionId", value);
-        }
+        body.optional_text("VpcPeeringConnectionId", &self.vpc_peering_connection_id);
         Ok(())
     }
 }

@@ -164,15 +164,9 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpcTenancyRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
-        if let Some(value) = &self.instance_tenancy {
-            body.member("InstanceTenancy", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("VpcId", &self.vpc_id);
+        body.optional_text("InstanceTenancy", &self.instance_tenancy);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -269,27 +269,13 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpnConnectionOptionsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.vpn_connection_id {
-            body.member("VpnConnectionId", value);
-        }
-        if let Some(value) = &self.local_ipv4_network_cidr {
-            body.member("LocalIpv4NetworkCidr", value);
-        }
-        if let Some(value) = &self.remote_ipv4_network_cidr {
-            body.member("RemoteIpv4NetworkCidr", value);
-        }
-        if let Some(value) = &self.local_ipv6_network_cidr {
-            body.member("LocalIpv6NetworkCidr", value);
-        }
-        if let Some(value) = &self.remote_ipv6_network_cidr {
-            body.member("RemoteIpv6NetworkCidr", value);
-        }
-        if let Some(value) = &self.tunnel_bandwidth {
-            body.member("TunnelBandwidth", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("VpnConnectionId", &self.vpn_connection_id);
+        body.optional_text("LocalIpv4NetworkCidr", &self.local_ipv4_network_cidr);
+        body.optional_text("RemoteIpv4NetworkCidr", &self.remote_ipv4_network_cidr);
+        body.optional_text("LocalIpv6NetworkCidr", &self.local_ipv6_network_cidr);
+        body.optional_text("RemoteIpv6NetworkCidr", &self.remote_ipv6_network_cidr);
+        body.optional_text("TunnelBandwidth", &self.tunnel_bandwidth);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -206,21 +206,11 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpnConnectionRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.vpn_connection_id {
-            body.member("VpnConnectionId", value);
-        }
-        if let Some(value) = &self.transit_gateway_id {
-            body.member("TransitGatewayId", value);
-        }
-        if let Some(value) = &self.customer_gateway_id {
-            body.member("CustomerGatewayId", value);
-        }
-        if let Some(value) = &self.vpn_gateway_id {
-            body.member("VpnGatewayId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("VpnConnectionId", &self.vpn_connection_id);
+        body.optional_text("TransitGatewayId", &self.transit_gateway_id);
+        body.optional_text("CustomerGatewayId", &self.customer_gateway_id);
+        body.optional_text("VpnGatewayId", &self.vpn_gateway_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

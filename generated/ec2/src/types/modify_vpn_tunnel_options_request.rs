@@ -272,29 +272,19 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpnTunnelOptionsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.vpn_connection_id {
-            body.member("VpnConnectionId", value);
-        }
-        if let Some(value) = &self.vpn_tunnel_outside_ip_address {
-            body.member("VpnTunnelOutsideIpAddress", value);
-        }
+        body.optional_text("VpnConnectionId", &self.vpn_connection_id);
+        body.optional_text(
+            "VpnTunnelOutsideIpAddress",
+            &self.vpn_tunnel_outside_ip_address,
+        );
         if let Some(value) = &self.tunnel_options {
             let member_0 = body.enter("TunnelOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.skip_tunnel_replacement {
-            body.member(
-                "SkipTunnelReplacement",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.pre_shared_key_storage {
-            body.member("PreSharedKeyStorage", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_bool("SkipTunnelReplacement", &self.skip_tunnel_replacement);
+        body.optional_text("PreSharedKeyStorage", &self.pre_shared_key_storage);
         Ok(())
     }
 }

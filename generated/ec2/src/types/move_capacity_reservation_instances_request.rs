@@ -231,21 +231,17 @@ impl ::awsgen_runtime::query::WriteQuery for MoveCapacityReservationInstancesReq
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.source_capacity_reservation_id {
-            body.member("SourceCapacityReservationId", value);
-        }
-        if let Some(value) = &self.destination_capacity_reservation_id {
-            body.member("DestinationCapacityReservationId", value);
-        }
-        if let Some(value) = &self.instance_count {
-            body.member("InstanceCount", &value.to_string());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text(
+            "SourceCapacityReservationId",
+            &self.source_capacity_reservation_id,
+        );
+        body.optional_text(
+            "DestinationCapacityReservationId",
+            &self.destination_capacity_reservation_id,
+        );
+        body.optional_integer("InstanceCount", &self.instance_count);
         Ok(())
     }
 }

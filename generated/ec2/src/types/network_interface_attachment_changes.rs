@@ -167,24 +167,10 @@ impl ::awsgen_runtime::query::WriteQuery for NetworkInterfaceAttachmentChanges {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.default_ena_queue_count {
-            body.member(
-                "DefaultEnaQueueCount",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.ena_queue_count {
-            body.member("EnaQueueCount", &value.to_string());
-        }
-        if let Some(value) = &self.attachment_id {
-            body.member("AttachmentId", value);
-        }
-        if let Some(value) = &self.delete_on_termination {
-            body.member(
-                "DeleteOnTermination",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool("DefaultEnaQueueCount", &self.default_ena_queue_count);
+        body.optional_integer("EnaQueueCount", &self.ena_queue_count);
+        body.optional_text("AttachmentId", &self.attachment_id);
+        body.optional_bool("DeleteOnTermination", &self.delete_on_termination);
         Ok(())
     }
 }

@@ -113,9 +113,7 @@ impl ::awsgen_runtime::query::WriteQuery for NewDhcpConfiguration {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.key {
-            body.member("Key", value);
-        }
+        body.optional_text("Key", &self.key);
         if let Some(value) = &self.values {
             let member_0 = body.enter("Value");
             body.text_items(value);

@@ -259,32 +259,16 @@ impl ::awsgen_runtime::query::WriteQuery for OnDemandOptionsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.allocation_strategy {
-            body.member("AllocationStrategy", value.as_str());
-        }
+        body.optional_text("AllocationStrategy", &self.allocation_strategy);
         if let Some(value) = &self.capacity_reservation_options {
             let member_0 = body.enter("CapacityReservationOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.single_instance_type {
-            body.member(
-                "SingleInstanceType",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.single_availability_zone {
-            body.member(
-                "SingleAvailabilityZone",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.min_target_capacity {
-            body.member("MinTargetCapacity", &value.to_string());
-        }
-        if let Some(value) = &self.max_total_price {
-            body.member("MaxTotalPrice", value);
-        }
+        body.optional_bool("SingleInstanceType", &self.single_instance_type);
+        body.optional_bool("SingleAvailabilityZone", &self.single_availability_zone);
+        body.optional_integer("MinTargetCapacity", &self.min_target_capacity);
+        body.optional_text("MaxTotalPrice", &self.max_total_price);
         Ok(())
     }
 }

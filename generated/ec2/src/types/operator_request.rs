@@ -87,9 +87,7 @@ impl ::awsgen_runtime::query::WriteQuery for OperatorRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.principal {
-            body.member("Principal", value);
-        }
+        body.optional_text("Principal", &self.principal);
         Ok(())
     }
 }

@@ -185,17 +185,13 @@ impl ::awsgen_runtime::query::WriteQuery for PathRequestFilter {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.source_address {
-            body.member("SourceAddress", value);
-        }
+        body.optional_text("SourceAddress", &self.source_address);
         if let Some(value) = &self.source_port_range {
             let member_0 = body.enter("SourcePortRange");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.destination_address {
-            body.member("DestinationAddress", value);
-        }
+        body.optional_text("DestinationAddress", &self.destination_address);
         if let Some(value) = &self.destination_port_range {
             let member_0 = body.enter("DestinationPortRange");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

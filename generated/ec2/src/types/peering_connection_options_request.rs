@@ -166,24 +166,18 @@ impl ::awsgen_runtime::query::WriteQuery for PeeringConnectionOptionsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.allow_dns_resolution_from_remote_vpc {
-            body.member(
-                "AllowDnsResolutionFromRemoteVpc",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.allow_egress_from_local_classic_link_to_remote_vpc {
-            body.member(
-                "AllowEgressFromLocalClassicLinkToRemoteVpc",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.allow_egress_from_local_vpc_to_remote_classic_link {
-            body.member(
-                "AllowEgressFromLocalVpcToRemoteClassicLink",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool(
+            "AllowDnsResolutionFromRemoteVpc",
+            &self.allow_dns_resolution_from_remote_vpc,
+        );
+        body.optional_bool(
+            "AllowEgressFromLocalClassicLinkToRemoteVpc",
+            &self.allow_egress_from_local_classic_link_to_remote_vpc,
+        );
+        body.optional_bool(
+            "AllowEgressFromLocalVpcToRemoteClassicLink",
+            &self.allow_egress_from_local_vpc_to_remote_classic_link,
+        );
         Ok(())
     }
 }

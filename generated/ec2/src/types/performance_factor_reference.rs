@@ -106,9 +106,7 @@ impl ::awsgen_runtime::query::WriteQuery for PerformanceFactorReference {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.instance_family {
-            body.member("InstanceFamily", value);
-        }
+        body.optional_text("InstanceFamily", &self.instance_family);
         Ok(())
     }
 }

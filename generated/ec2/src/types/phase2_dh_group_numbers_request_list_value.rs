@@ -85,9 +85,7 @@ impl ::awsgen_runtime::query::WriteQuery for Phase2DhGroupNumbersRequestListValu
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.value {
-            body.member("Value", &value.to_string());
-        }
+        body.optional_integer("Value", &self.value);
         Ok(())
     }
 }

@@ -111,12 +111,8 @@ impl ::awsgen_runtime::query::WriteQuery for PortRange {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.from {
-            body.member("From", &value.to_string());
-        }
-        if let Some(value) = &self.to {
-            body.member("To", &value.to_string());
-        }
+        body.optional_integer("From", &self.from);
+        body.optional_integer("To", &self.to);
         Ok(())
     }
 }

@@ -117,12 +117,8 @@ impl ::awsgen_runtime::query::WriteQuery for PrefixListId {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.prefix_list_id {
-            body.member("PrefixListId", value);
-        }
+        body.optional_text("Description", &self.description);
+        body.optional_text("PrefixListId", &self.prefix_list_id);
         Ok(())
     }
 }

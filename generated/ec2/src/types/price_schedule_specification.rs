@@ -143,15 +143,11 @@ impl ::awsgen_runtime::query::WriteQuery for PriceScheduleSpecification {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.term {
-            body.member("Term", &value.to_string());
-        }
+        body.optional_integer("Term", &self.term);
         if let Some(value) = &self.price {
             body.member("Price", &::awsgen_runtime::protocol::float_text(*value));
         }
-        if let Some(value) = &self.currency_code {
-            body.member("CurrencyCode", value.as_str());
-        }
+        body.optional_text("CurrencyCode", &self.currency_code);
         Ok(())
     }
 }

@@ -150,21 +150,15 @@ impl ::awsgen_runtime::query::WriteQuery for PrivateDnsNameOptionsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.hostname_type {
-            body.member("HostnameType", value.as_str());
-        }
-        if let Some(value) = &self.enable_resource_name_dns_a_record {
-            body.member(
-                "EnableResourceNameDnsARecord",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.enable_resource_name_dns_aaaa_record {
-            body.member(
-                "EnableResourceNameDnsAAAARecord",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_text("HostnameType", &self.hostname_type);
+        body.optional_bool(
+            "EnableResourceNameDnsARecord",
+            &self.enable_resource_name_dns_a_record,
+        );
+        body.optional_bool(
+            "EnableResourceNameDnsAAAARecord",
+            &self.enable_resource_name_dns_aaaa_record,
+        );
         Ok(())
     }
 }

@@ -313,26 +313,15 @@ impl ::awsgen_runtime::query::WriteQuery for ProvisionByoipCidrRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.cidr {
-            body.member("Cidr", value);
-        }
+        body.optional_text("Cidr", &self.cidr);
         if let Some(value) = &self.cidr_authorization_context {
             let member_0 = body.enter("CidrAuthorizationContext");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.publicly_advertisable {
-            body.member(
-                "PubliclyAdvertisable",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("PubliclyAdvertisable", &self.publicly_advertisable);
+        body.optional_text("Description", &self.description);
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.pool_tag_specifications {
             let member_0 = body.enter("PoolTagSpecification");
             body.items(
@@ -341,12 +330,8 @@ impl ::awsgen_runtime::query::WriteQuery for ProvisionByoipCidrRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.multi_region {
-            body.member("MultiRegion", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.network_border_group {
-            body.member("NetworkBorderGroup", value);
-        }
+        body.optional_bool("MultiRegion", &self.multi_region);
+        body.optional_text("NetworkBorderGroup", &self.network_border_group);
         Ok(())
     }
 }

@@ -205,15 +205,9 @@ impl ::awsgen_runtime::query::WriteQuery for ProvisionIpamByoasnRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_id {
-            body.member("IpamId", value);
-        }
-        if let Some(value) = &self.asn {
-            body.member("Asn", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamId", &self.ipam_id);
+        body.optional_text("Asn", &self.asn);
         if let Some(value) = &self.asn_authorization_context {
             let member_0 = body.enter("AsnAuthorizationContext");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

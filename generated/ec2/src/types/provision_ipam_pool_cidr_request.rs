@@ -308,32 +308,21 @@ impl ::awsgen_runtime::query::WriteQuery for ProvisionIpamPoolCidrRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_pool_id {
-            body.member("IpamPoolId", value);
-        }
-        if let Some(value) = &self.cidr {
-            body.member("Cidr", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamPoolId", &self.ipam_pool_id);
+        body.optional_text("Cidr", &self.cidr);
         if let Some(value) = &self.cidr_authorization_context {
             let member_0 = body.enter("CidrAuthorizationContext");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.netmask_length {
-            body.member("NetmaskLength", &value.to_string());
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.verification_method {
-            body.member("VerificationMethod", value.as_str());
-        }
-        if let Some(value) = &self.ipam_external_resource_verification_token_id {
-            body.member("IpamExternalResourceVerificationTokenId", value);
-        }
+        body.optional_integer("NetmaskLength", &self.netmask_length);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text("VerificationMethod", &self.verification_method);
+        body.optional_text(
+            "IpamExternalResourceVerificationTokenId",
+            &self.ipam_external_resource_verification_token_id,
+        );
         Ok(())
     }
 }

@@ -221,21 +221,11 @@ impl ::awsgen_runtime::query::WriteQuery for ProvisionPublicIpv4PoolCidrRequest 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.ipam_pool_id {
-            body.member("IpamPoolId", value);
-        }
-        if let Some(value) = &self.pool_id {
-            body.member("PoolId", value);
-        }
-        if let Some(value) = &self.netmask_length {
-            body.member("NetmaskLength", &value.to_string());
-        }
-        if let Some(value) = &self.network_border_group {
-            body.member("NetworkBorderGroup", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("IpamPoolId", &self.ipam_pool_id);
+        body.optional_text("PoolId", &self.pool_id);
+        body.optional_integer("NetmaskLength", &self.netmask_length);
+        body.optional_text("NetworkBorderGroup", &self.network_border_group);
         Ok(())
     }
 }

@@ -171,15 +171,12 @@ impl ::awsgen_runtime::query::WriteQuery for PurchaseCapacityBlockExtensionReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.capacity_block_extension_offering_id {
-            body.member("CapacityBlockExtensionOfferingId", value);
-        }
-        if let Some(value) = &self.capacity_reservation_id {
-            body.member("CapacityReservationId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "CapacityBlockExtensionOfferingId",
+            &self.capacity_block_extension_offering_id,
+        );
+        body.optional_text("CapacityReservationId", &self.capacity_reservation_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

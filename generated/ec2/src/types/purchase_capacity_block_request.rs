@@ -205,9 +205,7 @@ impl ::awsgen_runtime::query::WriteQuery for PurchaseCapacityBlockRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -216,12 +214,8 @@ impl ::awsgen_runtime::query::WriteQuery for PurchaseCapacityBlockRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.capacity_block_offering_id {
-            body.member("CapacityBlockOfferingId", value);
-        }
-        if let Some(value) = &self.instance_platform {
-            body.member("InstancePlatform", value.as_str());
-        }
+        body.optional_text("CapacityBlockOfferingId", &self.capacity_block_offering_id);
+        body.optional_text("InstancePlatform", &self.instance_platform);
         Ok(())
     }
 }

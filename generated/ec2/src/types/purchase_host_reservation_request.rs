@@ -252,23 +252,15 @@ impl ::awsgen_runtime::query::WriteQuery for PurchaseHostReservationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.currency_code {
-            body.member("CurrencyCode", value.as_str());
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text("CurrencyCode", &self.currency_code);
         if let Some(value) = &self.host_id_set {
             let member_0 = body.enter("HostIdSet");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.limit_price {
-            body.member("LimitPrice", value);
-        }
-        if let Some(value) = &self.offering_id {
-            body.member("OfferingId", value);
-        }
+        body.optional_text("LimitPrice", &self.limit_price);
+        body.optional_text("OfferingId", &self.offering_id);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

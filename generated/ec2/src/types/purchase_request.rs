@@ -136,12 +136,8 @@ impl ::awsgen_runtime::query::WriteQuery for PurchaseRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.instance_count {
-            body.member("InstanceCount", &value.to_string());
-        }
-        if let Some(value) = &self.purchase_token {
-            body.member("PurchaseToken", value);
-        }
+        body.optional_integer("InstanceCount", &self.instance_count);
+        body.optional_text("PurchaseToken", &self.purchase_token);
         Ok(())
     }
 }

@@ -226,12 +226,11 @@ impl ::awsgen_runtime::query::WriteQuery for PurchaseReservedInstancesOfferingRe
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.instance_count {
-            body.member("InstanceCount", &value.to_string());
-        }
-        if let Some(value) = &self.reserved_instances_offering_id {
-            body.member("ReservedInstancesOfferingId", value);
-        }
+        body.optional_integer("InstanceCount", &self.instance_count);
+        body.optional_text(
+            "ReservedInstancesOfferingId",
+            &self.reserved_instances_offering_id,
+        );
         if let Some(value) = &self.purchase_time {
             body.member(
                 "PurchaseTime",
@@ -241,9 +240,7 @@ impl ::awsgen_runtime::query::WriteQuery for PurchaseReservedInstancesOfferingRe
                 ),
             );
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.limit_price {
             let member_0 = body.enter("LimitPrice");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -597,26 +597,16 @@ impl ::awsgen_runtime::query::WriteQuery for RegisterImageRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.image_location {
-            body.member("ImageLocation", value);
-        }
+        body.optional_text("ImageLocation", &self.image_location);
         if let Some(value) = &self.billing_products {
             let member_0 = body.enter("BillingProduct");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.boot_mode {
-            body.member("BootMode", value.as_str());
-        }
-        if let Some(value) = &self.tpm_support {
-            body.member("TpmSupport", value.as_str());
-        }
-        if let Some(value) = &self.uefi_data {
-            body.member("UefiData", value);
-        }
-        if let Some(value) = &self.imds_support {
-            body.member("ImdsSupport", value.as_str());
-        }
+        body.optional_text("BootMode", &self.boot_mode);
+        body.optional_text("TpmSupport", &self.tpm_support);
+        body.optional_text("UefiData", &self.uefi_data);
+        body.optional_text("ImdsSupport", &self.imds_support);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -625,27 +615,13 @@ impl ::awsgen_runtime::query::WriteQuery for RegisterImageRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.name {
-            body.member("Name", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.architecture {
-            body.member("Architecture", value.as_str());
-        }
-        if let Some(value) = &self.kernel_id {
-            body.member("KernelId", value);
-        }
-        if let Some(value) = &self.ramdisk_id {
-            body.member("RamdiskId", value);
-        }
-        if let Some(value) = &self.root_device_name {
-            body.member("RootDeviceName", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("Name", &self.name);
+        body.optional_text("Description", &self.description);
+        body.optional_text("Architecture", &self.architecture);
+        body.optional_text("KernelId", &self.kernel_id);
+        body.optional_text("RamdiskId", &self.ramdisk_id);
+        body.optional_text("RootDeviceName", &self.root_device_name);
         if let Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
             body.items(
@@ -654,15 +630,9 @@ impl ::awsgen_runtime::query::WriteQuery for RegisterImageRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.virtualization_type {
-            body.member("VirtualizationType", value);
-        }
-        if let Some(value) = &self.sriov_net_support {
-            body.member("SriovNetSupport", value);
-        }
-        if let Some(value) = &self.ena_support {
-            body.member("EnaSupport", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("VirtualizationType", &self.virtualization_type);
+        body.optional_text("SriovNetSupport", &self.sriov_net_support);
+        body.optional_bool("EnaSupport", &self.ena_support);
         Ok(())
     }
 }

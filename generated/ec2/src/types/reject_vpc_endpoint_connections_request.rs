@@ -163,12 +163,8 @@ impl ::awsgen_runtime::query::WriteQuery for RejectVpcEndpointConnectionsRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.service_id {
-            body.member("ServiceId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ServiceId", &self.service_id);
         if let Some(value) = &self.vpc_endpoint_ids {
             let member_0 = body.enter("VpcEndpointId");
             body.text_items(value);

@@ -168,18 +168,10 @@ impl ::awsgen_runtime::query::WriteQuery for ReleaseAddressRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.allocation_id {
-            body.member("AllocationId", value);
-        }
-        if let Some(value) = &self.public_ip {
-            body.member("PublicIp", value);
-        }
-        if let Some(value) = &self.network_border_group {
-            body.member("NetworkBorderGroup", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("AllocationId", &self.allocation_id);
+        body.optional_text("PublicIp", &self.public_ip);
+        body.optional_text("NetworkBorderGroup", &self.network_border_group);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

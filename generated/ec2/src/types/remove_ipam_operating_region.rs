@@ -89,9 +89,7 @@ impl ::awsgen_runtime::query::WriteQuery for RemoveIpamOperatingRegion {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.region_name {
-            body.member("RegionName", value);
-        }
+        body.optional_text("RegionName", &self.region_name);
         Ok(())
     }
 }

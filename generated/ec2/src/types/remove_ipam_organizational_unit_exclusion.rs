@@ -99,9 +99,7 @@ impl ::awsgen_runtime::query::WriteQuery for RemoveIpamOrganizationalUnitExclusi
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.organizations_entity_path {
-            body.member("OrganizationsEntityPath", value);
-        }
+        body.optional_text("OrganizationsEntityPath", &self.organizations_entity_path);
         Ok(())
     }
 }

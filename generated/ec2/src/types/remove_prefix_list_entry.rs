@@ -98,9 +98,7 @@ impl ::awsgen_runtime::query::WriteQuery for RemovePrefixListEntry {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.cidr {
-            body.member("Cidr", value);
-        }
+        body.optional_text("Cidr", &self.cidr);
         Ok(())
     }
 }

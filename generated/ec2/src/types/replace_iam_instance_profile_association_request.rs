@@ -152,9 +152,7 @@ for ReplaceIamInstanceProfileAssociationRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.association_id {
-            body.member("AssociationId", value);
-        }
+        body.optional_text("AssociationId", &self.association_id);
         Ok(())
     }
 }

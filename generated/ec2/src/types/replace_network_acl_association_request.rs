@@ -161,15 +161,9 @@ impl ::awsgen_runtime::query::WriteQuery for ReplaceNetworkAclAssociationRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.association_id {
-            body.member("AssociationId", value);
-        }
-        if let Some(value) = &self.network_acl_id {
-            body.member("NetworkAclId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("AssociationId", &self.association_id);
+        body.optional_text("NetworkAclId", &self.network_acl_id);
         Ok(())
     }
 }

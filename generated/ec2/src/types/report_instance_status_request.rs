@@ -314,17 +314,13 @@ impl ::awsgen_runtime::query::WriteQuery for ReportInstanceStatusRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.instances {
             let member_0 = body.enter("InstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.status {
-            body.member("Status", value.as_str());
-        }
+        body.optional_text("Status", &self.status);
         if let Some(value) = &self.start_time {
             body.member(
                 "StartTime",
@@ -348,9 +344,7 @@ impl ::awsgen_runtime::query::WriteQuery for ReportInstanceStatusRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_text("Description", &self.description);
         Ok(())
     }
 }

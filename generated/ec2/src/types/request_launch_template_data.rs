@@ -1356,12 +1356,8 @@ impl ::awsgen_runtime::query::WriteQuery for RequestLaunchTemplateData {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.kernel_id {
-            body.member("KernelId", value);
-        }
-        if let Some(value) = &self.ebs_optimized {
-            body.member("EbsOptimized", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("KernelId", &self.kernel_id);
+        body.optional_bool("EbsOptimized", &self.ebs_optimized);
         if let Some(value) = &self.iam_instance_profile {
             let member_0 = body.enter("IamInstanceProfile");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -1383,15 +1379,9 @@ impl ::awsgen_runtime::query::WriteQuery for RequestLaunchTemplateData {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.image_id {
-            body.member("ImageId", value);
-        }
-        if let Some(value) = &self.instance_type {
-            body.member("InstanceType", value.as_str());
-        }
-        if let Some(value) = &self.key_name {
-            body.member("KeyName", value);
-        }
+        body.optional_text("ImageId", &self.image_id);
+        body.optional_text("InstanceType", &self.instance_type);
+        body.optional_text("KeyName", &self.key_name);
         if let Some(value) = &self.monitoring {
             let member_0 = body.enter("Monitoring");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -1402,21 +1392,13 @@ impl ::awsgen_runtime::query::WriteQuery for RequestLaunchTemplateData {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.ram_disk_id {
-            body.member("RamDiskId", value);
-        }
-        if let Some(value) = &self.disable_api_termination {
-            body.member(
-                "DisableApiTermination",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.instance_initiated_shutdown_behavior {
-            body.member("InstanceInitiatedShutdownBehavior", value.as_str());
-        }
-        if let Some(value) = &self.user_data {
-            body.member("UserData", value);
-        }
+        body.optional_text("RamDiskId", &self.ram_disk_id);
+        body.optional_bool("DisableApiTermination", &self.disable_api_termination);
+        body.optional_text(
+            "InstanceInitiatedShutdownBehavior",
+            &self.instance_initiated_shutdown_behavior,
+        );
+        body.optional_text("UserData", &self.user_data);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -1509,9 +1491,7 @@ impl ::awsgen_runtime::query::WriteQuery for RequestLaunchTemplateData {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.disable_api_stop {
-            body.member("DisableApiStop", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DisableApiStop", &self.disable_api_stop);
         if let Some(value) = &self.operator {
             let member_0 = body.enter("Operator");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

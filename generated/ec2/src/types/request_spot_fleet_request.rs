@@ -138,9 +138,7 @@ impl ::awsgen_runtime::query::WriteQuery for RequestSpotFleetRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.spot_fleet_request_config {
             let member_0 = body.enter("SpotFleetRequestConfig");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

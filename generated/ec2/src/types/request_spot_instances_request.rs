@@ -467,24 +467,15 @@ impl ::awsgen_runtime::query::WriteQuery for RequestSpotInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.instance_interruption_behavior {
-            body.member("InstanceInterruptionBehavior", value.as_str());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.spot_price {
-            body.member("SpotPrice", value);
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.instance_count {
-            body.member("InstanceCount", &value.to_string());
-        }
-        if let Some(value) = &self.type_ {
-            body.member("Type", value.as_str());
-        }
+        body.optional_text(
+            "InstanceInterruptionBehavior",
+            &self.instance_interruption_behavior,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("SpotPrice", &self.spot_price);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_integer("InstanceCount", &self.instance_count);
+        body.optional_text("Type", &self.type_);
         if let Some(value) = &self.valid_from {
             body.member(
                 "ValidFrom",
@@ -503,15 +494,9 @@ impl ::awsgen_runtime::query::WriteQuery for RequestSpotInstancesRequest {
                 ),
             );
         }
-        if let Some(value) = &self.launch_group {
-            body.member("LaunchGroup", value);
-        }
-        if let Some(value) = &self.availability_zone_group {
-            body.member("AvailabilityZoneGroup", value);
-        }
-        if let Some(value) = &self.block_duration_minutes {
-            body.member("BlockDurationMinutes", &value.to_string());
-        }
+        body.optional_text("LaunchGroup", &self.launch_group);
+        body.optional_text("AvailabilityZoneGroup", &self.availability_zone_group);
+        body.optional_integer("BlockDurationMinutes", &self.block_duration_minutes);
         Ok(())
     }
 }

@@ -258,27 +258,15 @@ impl ::awsgen_runtime::query::WriteQuery for ReservationFleetInstanceSpecificati
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.instance_type {
-            body.member("InstanceType", value.as_str());
-        }
-        if let Some(value) = &self.instance_platform {
-            body.member("InstancePlatform", value.as_str());
-        }
+        body.optional_text("InstanceType", &self.instance_type);
+        body.optional_text("InstancePlatform", &self.instance_platform);
         if let Some(value) = &self.weight {
             body.member("Weight", &::awsgen_runtime::protocol::float_text(*value));
         }
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
-        if let Some(value) = &self.availability_zone_id {
-            body.member("AvailabilityZoneId", value);
-        }
-        if let Some(value) = &self.ebs_optimized {
-            body.member("EbsOptimized", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.priority {
-            body.member("Priority", &value.to_string());
-        }
+        body.optional_text("AvailabilityZone", &self.availability_zone);
+        body.optional_text("AvailabilityZoneId", &self.availability_zone_id);
+        body.optional_bool("EbsOptimized", &self.ebs_optimized);
+        body.optional_integer("Priority", &self.priority);
         Ok(())
     }
 }

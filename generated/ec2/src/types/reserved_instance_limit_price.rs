@@ -120,9 +120,7 @@ impl ::awsgen_runtime::query::WriteQuery for ReservedInstanceLimitPrice {
         if let Some(value) = &self.amount {
             body.member("Amount", &::awsgen_runtime::protocol::float_text(*value));
         }
-        if let Some(value) = &self.currency_code {
-            body.member("CurrencyCode", value.as_str());
-        }
+        body.optional_text("CurrencyCode", &self.currency_code);
         Ok(())
     }
 }

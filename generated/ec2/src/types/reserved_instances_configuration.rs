@@ -223,24 +223,12 @@ impl ::awsgen_runtime::query::WriteQuery for ReservedInstancesConfiguration {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
-        if let Some(value) = &self.instance_count {
-            body.member("InstanceCount", &value.to_string());
-        }
-        if let Some(value) = &self.instance_type {
-            body.member("InstanceType", value.as_str());
-        }
-        if let Some(value) = &self.platform {
-            body.member("Platform", value);
-        }
-        if let Some(value) = &self.scope {
-            body.member("Scope", value.as_str());
-        }
-        if let Some(value) = &self.availability_zone_id {
-            body.member("AvailabilityZoneId", value);
-        }
+        body.optional_text("AvailabilityZone", &self.availability_zone);
+        body.optional_integer("InstanceCount", &self.instance_count);
+        body.optional_text("InstanceType", &self.instance_type);
+        body.optional_text("Platform", &self.platform);
+        body.optional_text("Scope", &self.scope);
+        body.optional_text("AvailabilityZoneId", &self.availability_zone_id);
         Ok(())
     }
 }

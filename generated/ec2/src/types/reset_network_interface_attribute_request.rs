@@ -154,15 +154,9 @@ impl ::awsgen_runtime::query::WriteQuery for ResetNetworkInterfaceAttributeReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.network_interface_id {
-            body.member("NetworkInterfaceId", value);
-        }
-        if let Some(value) = &self.source_dest_check {
-            body.member("SourceDestCheck", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("NetworkInterfaceId", &self.network_interface_id);
+        body.optional_text("SourceDestCheck", &self.source_dest_check);
         Ok(())
     }
 }

@@ -134,9 +134,7 @@ impl ::awsgen_runtime::query::WriteQuery for ResourceTypeOption {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.option_name {
-            body.member("OptionName", value.as_str());
-        }
+        body.optional_text("OptionName", &self.option_name);
         if let Some(value) = &self.option_values {
             let member_0 = body.enter("OptionValue");
             body.text_items(value);

@@ -127,12 +127,8 @@ impl ::awsgen_runtime::query::WriteQuery for RestoreAddressToClassicRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.public_ip {
-            body.member("PublicIp", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("PublicIp", &self.public_ip);
         Ok(())
     }
 }

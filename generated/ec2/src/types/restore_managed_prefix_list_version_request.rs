@@ -195,18 +195,10 @@ impl ::awsgen_runtime::query::WriteQuery for RestoreManagedPrefixListVersionRequ
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.prefix_list_id {
-            body.member("PrefixListId", value);
-        }
-        if let Some(value) = &self.previous_version {
-            body.member("PreviousVersion", &value.to_string());
-        }
-        if let Some(value) = &self.current_version {
-            body.member("CurrentVersion", &value.to_string());
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("PrefixListId", &self.prefix_list_id);
+        body.optional_integer("PreviousVersion", &self.previous_version);
+        body.optional_integer("CurrentVersion", &self.current_version);
         Ok(())
     }
 }

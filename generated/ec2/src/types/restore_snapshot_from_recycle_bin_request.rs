@@ -127,12 +127,8 @@ impl ::awsgen_runtime::query::WriteQuery for RestoreSnapshotFromRecycleBinReques
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.snapshot_id {
-            body.member("SnapshotId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("SnapshotId", &self.snapshot_id);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

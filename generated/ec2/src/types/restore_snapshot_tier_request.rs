@@ -182,18 +182,10 @@ impl ::awsgen_runtime::query::WriteQuery for RestoreSnapshotTierRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.snapshot_id {
-            body.member("SnapshotId", value);
-        }
-        if let Some(value) = &self.temporary_restore_days {
-            body.member("TemporaryRestoreDays", &value.to_string());
-        }
-        if let Some(value) = &self.permanent_restore {
-            body.member("PermanentRestore", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("SnapshotId", &self.snapshot_id);
+        body.optional_integer("TemporaryRestoreDays", &self.temporary_restore_days);
+        body.optional_bool("PermanentRestore", &self.permanent_restore);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

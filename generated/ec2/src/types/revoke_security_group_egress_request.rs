@@ -346,30 +346,17 @@ impl ::awsgen_runtime::query::WriteQuery for RevokeSecurityGroupEgressRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.group_id {
-            body.member("GroupId", value);
-        }
-        if let Some(value) = &self.source_security_group_name {
-            body.member("SourceSecurityGroupName", value);
-        }
-        if let Some(value) = &self.source_security_group_owner_id {
-            body.member("SourceSecurityGroupOwnerId", value);
-        }
-        if let Some(value) = &self.ip_protocol {
-            body.member("IpProtocol", value);
-        }
-        if let Some(value) = &self.from_port {
-            body.member("FromPort", &value.to_string());
-        }
-        if let Some(value) = &self.to_port {
-            body.member("ToPort", &value.to_string());
-        }
-        if let Some(value) = &self.cidr_ip {
-            body.member("CidrIp", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("GroupId", &self.group_id);
+        body.optional_text("SourceSecurityGroupName", &self.source_security_group_name);
+        body.optional_text(
+            "SourceSecurityGroupOwnerId",
+            &self.source_security_group_owner_id,
+        );
+        body.optional_text("IpProtocol", &self.ip_protocol);
+        body.optional_integer("FromPort", &self.from_port);
+        body.optional_integer("ToPort", &self.to_port);
+        body.optional_text("CidrIp", &self.cidr_ip);
         if let Some(value) = &self.ip_permissions {
             let member_0 = body.enter("IpPermissions");
             body.items(

@@ -143,12 +143,8 @@ impl ::awsgen_runtime::query::WriteQuery for RouteServerBgpOptionsRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.peer_asn {
-            body.member("PeerAsn", &value.to_string());
-        }
-        if let Some(value) = &self.peer_liveness_detection {
-            body.member("PeerLivenessDetection", value.as_str());
-        }
+        body.optional_integer("PeerAsn", &self.peer_asn);
+        body.optional_text("PeerLivenessDetection", &self.peer_liveness_detection);
         Ok(())
     }
 }

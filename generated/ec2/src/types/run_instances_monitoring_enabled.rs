@@ -98,9 +98,7 @@ impl ::awsgen_runtime::query::WriteQuery for RunInstancesMonitoringEnabled {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.enabled {
-            body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("Enabled", &self.enabled);
         Ok(())
     }
 }

@@ -1592,15 +1592,9 @@ impl ::awsgen_runtime::query::WriteQuery for RunInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.image_id {
-            body.member("ImageId", value);
-        }
-        if let Some(value) = &self.instance_type {
-            body.member("InstanceType", value.as_str());
-        }
-        if let Some(value) = &self.ipv6_address_count {
-            body.member("Ipv6AddressCount", &value.to_string());
-        }
+        body.optional_text("ImageId", &self.image_id);
+        body.optional_text("InstanceType", &self.instance_type);
+        body.optional_integer("Ipv6AddressCount", &self.ipv6_address_count);
         if let Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Address");
             body.items(
@@ -1609,18 +1603,10 @@ impl ::awsgen_runtime::query::WriteQuery for RunInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.kernel_id {
-            body.member("KernelId", value);
-        }
-        if let Some(value) = &self.key_name {
-            body.member("KeyName", value);
-        }
-        if let Some(value) = &self.max_count {
-            body.member("MaxCount", &value.to_string());
-        }
-        if let Some(value) = &self.min_count {
-            body.member("MinCount", &value.to_string());
-        }
+        body.optional_text("KernelId", &self.kernel_id);
+        body.optional_text("KeyName", &self.key_name);
+        body.optional_integer("MaxCount", &self.max_count);
+        body.optional_integer("MinCount", &self.min_count);
         if let Some(value) = &self.monitoring {
             let member_0 = body.enter("Monitoring");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -1631,9 +1617,7 @@ impl ::awsgen_runtime::query::WriteQuery for RunInstancesRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.ramdisk_id {
-            body.member("RamdiskId", value);
-        }
+        body.optional_text("RamdiskId", &self.ramdisk_id);
         if let Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
@@ -1644,12 +1628,8 @@ impl ::awsgen_runtime::query::WriteQuery for RunInstancesRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
-        if let Some(value) = &self.user_data {
-            body.member("UserData", value);
-        }
+        body.optional_text("SubnetId", &self.subnet_id);
+        body.optional_text("UserData", &self.user_data);
         if let Some(value) = &self.elastic_gpu_specification {
             let member_0 = body.enter("ElasticGpuSpecification");
             body.items(
@@ -1732,12 +1712,8 @@ impl ::awsgen_runtime::query::WriteQuery for RunInstancesRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.disable_api_stop {
-            body.member("DisableApiStop", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.enable_primary_ipv6 {
-            body.member("EnablePrimaryIpv6", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DisableApiStop", &self.disable_api_stop);
+        body.optional_bool("EnablePrimaryIpv6", &self.enable_primary_ipv6);
         if let Some(value) = &self.network_performance_options {
             let member_0 = body.enter("NetworkPerformanceOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -1756,27 +1732,15 @@ impl ::awsgen_runtime::query::WriteQuery for RunInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.disable_api_termination {
-            body.member(
-                "DisableApiTermination",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.instance_initiated_shutdown_behavior {
-            body.member("InstanceInitiatedShutdownBehavior", value.as_str());
-        }
-        if let Some(value) = &self.private_ip_address {
-            body.member("PrivateIpAddress", value);
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.additional_info {
-            body.member("AdditionalInfo", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_bool("DisableApiTermination", &self.disable_api_termination);
+        body.optional_text(
+            "InstanceInitiatedShutdownBehavior",
+            &self.instance_initiated_shutdown_behavior,
+        );
+        body.optional_text("PrivateIpAddress", &self.private_ip_address);
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text("AdditionalInfo", &self.additional_info);
         if let Some(value) = &self.network_interfaces {
             let member_0 = body.enter("NetworkInterface");
             body.items(
@@ -1790,9 +1754,7 @@ impl ::awsgen_runtime::query::WriteQuery for RunInstancesRequest {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.ebs_optimized {
-            body.member("EbsOptimized", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("EbsOptimized", &self.ebs_optimized);
         Ok(())
     }
 }

@@ -237,23 +237,15 @@ impl ::awsgen_runtime::query::WriteQuery for RunScheduledInstancesRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.instance_count {
-            body.member("InstanceCount", &value.to_string());
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_integer("InstanceCount", &self.instance_count);
         if let Some(value) = &self.launch_specification {
             let member_0 = body.enter("LaunchSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.scheduled_instance_id {
-            body.member("ScheduledInstanceId", value);
-        }
+        body.optional_text("ScheduledInstanceId", &self.scheduled_instance_id);
         Ok(())
     }
 }

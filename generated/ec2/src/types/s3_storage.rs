@@ -207,24 +207,16 @@ impl ::awsgen_runtime::query::WriteQuery for S3Storage {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.aws_access_key_id {
-            body.member("AWSAccessKeyId", value);
-        }
-        if let Some(value) = &self.bucket {
-            body.member("Bucket", value);
-        }
-        if let Some(value) = &self.prefix {
-            body.member("Prefix", value);
-        }
+        body.optional_text("AWSAccessKeyId", &self.aws_access_key_id);
+        body.optional_text("Bucket", &self.bucket);
+        body.optional_text("Prefix", &self.prefix);
         if let Some(value) = &self.upload_policy {
             body.member(
                 "UploadPolicy",
                 &::awsgen_runtime::protocol::base64_text(value.as_bytes()),
             );
         }
-        if let Some(value) = &self.upload_policy_signature {
-            body.member("UploadPolicySignature", value);
-        }
+        body.optional_text("UploadPolicySignature", &self.upload_policy_signature);
         Ok(())
     }
 }

@@ -194,12 +194,8 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstanceRecurrenceRequest 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.frequency {
-            body.member("Frequency", value);
-        }
-        if let Some(value) = &self.interval {
-            body.member("Interval", &value.to_string());
-        }
+        body.optional_text("Frequency", &self.frequency);
+        body.optional_integer("Interval", &self.interval);
         if let Some(value) = &self.occurrence_days {
             let member_0 = body.enter("OccurrenceDay");
             for (index_0, item_0) in value.iter().enumerate() {
@@ -209,15 +205,8 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstanceRecurrenceRequest 
             }
             body.leave(member_0);
         }
-        if let Some(value) = &self.occurrence_relative_to_end {
-            body.member(
-                "OccurrenceRelativeToEnd",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.occurrence_unit {
-            body.member("OccurrenceUnit", value);
-        }
+        body.optional_bool("OccurrenceRelativeToEnd", &self.occurrence_relative_to_end);
+        body.optional_text("OccurrenceUnit", &self.occurrence_unit);
         Ok(())
     }
 }

@@ -501,26 +501,16 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesLaunchSpecificati
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.ebs_optimized {
-            body.member("EbsOptimized", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("EbsOptimized", &self.ebs_optimized);
         if let Some(value) = &self.iam_instance_profile {
             let member_0 = body.enter("IamInstanceProfile");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.image_id {
-            body.member("ImageId", value);
-        }
-        if let Some(value) = &self.instance_type {
-            body.member("InstanceType", value);
-        }
-        if let Some(value) = &self.kernel_id {
-            body.member("KernelId", value);
-        }
-        if let Some(value) = &self.key_name {
-            body.member("KeyName", value);
-        }
+        body.optional_text("ImageId", &self.image_id);
+        body.optional_text("InstanceType", &self.instance_type);
+        body.optional_text("KernelId", &self.kernel_id);
+        body.optional_text("KeyName", &self.key_name);
         if let Some(value) = &self.monitoring {
             let member_0 = body.enter("Monitoring");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
@@ -539,20 +529,14 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesLaunchSpecificati
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.ramdisk_id {
-            body.member("RamdiskId", value);
-        }
+        body.optional_text("RamdiskId", &self.ramdisk_id);
         if let Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
-        if let Some(value) = &self.user_data {
-            body.member("UserData", value);
-        }
+        body.optional_text("SubnetId", &self.subnet_id);
+        body.optional_text("UserData", &self.user_data);
         Ok(())
     }
 }

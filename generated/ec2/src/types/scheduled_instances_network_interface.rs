@@ -403,32 +403,19 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesNetworkInterface 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.associate_public_ip_address {
-            body.member(
-                "AssociatePublicIpAddress",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.delete_on_termination {
-            body.member(
-                "DeleteOnTermination",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.device_index {
-            body.member("DeviceIndex", &value.to_string());
-        }
+        body.optional_bool(
+            "AssociatePublicIpAddress",
+            &self.associate_public_ip_address,
+        );
+        body.optional_bool("DeleteOnTermination", &self.delete_on_termination);
+        body.optional_text("Description", &self.description);
+        body.optional_integer("DeviceIndex", &self.device_index);
         if let Some(value) = &self.groups {
             let member_0 = body.enter("Group");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.ipv6_address_count {
-            body.member("Ipv6AddressCount", &value.to_string());
-        }
+        body.optional_integer("Ipv6AddressCount", &self.ipv6_address_count);
         if let Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Address");
             body.items(
@@ -437,12 +424,8 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesNetworkInterface 
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.network_interface_id {
-            body.member("NetworkInterfaceId", value);
-        }
-        if let Some(value) = &self.private_ip_address {
-            body.member("PrivateIpAddress", value);
-        }
+        body.optional_text("NetworkInterfaceId", &self.network_interface_id);
+        body.optional_text("PrivateIpAddress", &self.private_ip_address);
         if let Some(value) = &self.private_ip_address_configs {
             let member_0 = body.enter("PrivateIpAddressConfig");
             body.items(
@@ -451,12 +434,11 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesNetworkInterface 
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.secondary_private_ip_address_count {
-            body.member("SecondaryPrivateIpAddressCount", &value.to_string());
-        }
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
+        body.optional_integer(
+            "SecondaryPrivateIpAddressCount",
+            &self.secondary_private_ip_address_count,
+        );
+        body.optional_text("SubnetId", &self.subnet_id);
         Ok(())
     }
 }

@@ -115,12 +115,8 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesPlacement {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
-        if let Some(value) = &self.group_name {
-            body.member("GroupName", value);
-        }
+        body.optional_text("AvailabilityZone", &self.availability_zone);
+        body.optional_text("GroupName", &self.group_name);
         Ok(())
     }
 }

@@ -115,12 +115,8 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesPrivateIpAddressC
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.primary {
-            body.member("Primary", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.private_ip_address {
-            body.member("PrivateIpAddress", value);
-        }
+        body.optional_bool("Primary", &self.primary);
+        body.optional_text("PrivateIpAddress", &self.private_ip_address);
         Ok(())
     }
 }

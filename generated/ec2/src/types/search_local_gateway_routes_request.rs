@@ -214,9 +214,10 @@ impl ::awsgen_runtime::query::WriteQuery for SearchLocalGatewayRoutesRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.local_gateway_route_table_id {
-            body.member("LocalGatewayRouteTableId", value);
-        }
+        body.optional_text(
+            "LocalGatewayRouteTableId",
+            &self.local_gateway_route_table_id,
+        );
         if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
@@ -225,15 +226,9 @@ impl ::awsgen_runtime::query::WriteQuery for SearchLocalGatewayRoutesRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_integer("MaxResults", &self.max_results);
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

@@ -117,12 +117,8 @@ impl ::awsgen_runtime::query::WriteQuery for SecurityGroupRuleDescription {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.security_group_rule_id {
-            body.member("SecurityGroupRuleId", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_text("SecurityGroupRuleId", &self.security_group_rule_id);
+        body.optional_text("Description", &self.description);
         Ok(())
     }
 }

@@ -282,30 +282,14 @@ impl ::awsgen_runtime::query::WriteQuery for SecurityGroupRuleRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.ip_protocol {
-            body.member("IpProtocol", value);
-        }
-        if let Some(value) = &self.from_port {
-            body.member("FromPort", &value.to_string());
-        }
-        if let Some(value) = &self.to_port {
-            body.member("ToPort", &value.to_string());
-        }
-        if let Some(value) = &self.cidr_ipv4 {
-            body.member("CidrIpv4", value);
-        }
-        if let Some(value) = &self.cidr_ipv6 {
-            body.member("CidrIpv6", value);
-        }
-        if let Some(value) = &self.prefix_list_id {
-            body.member("PrefixListId", value);
-        }
-        if let Some(value) = &self.referenced_group_id {
-            body.member("ReferencedGroupId", value);
-        }
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
+        body.optional_text("IpProtocol", &self.ip_protocol);
+        body.optional_integer("FromPort", &self.from_port);
+        body.optional_integer("ToPort", &self.to_port);
+        body.optional_text("CidrIpv4", &self.cidr_ipv4);
+        body.optional_text("CidrIpv6", &self.cidr_ipv6);
+        body.optional_text("PrefixListId", &self.prefix_list_id);
+        body.optional_text("ReferencedGroupId", &self.referenced_group_id);
+        body.optional_text("Description", &self.description);
         Ok(())
     }
 }

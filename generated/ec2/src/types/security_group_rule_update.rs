@@ -138,9 +138,7 @@ impl ::awsgen_runtime::query::WriteQuery for SecurityGroupRuleUpdate {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.security_group_rule_id {
-            body.member("SecurityGroupRuleId", value);
-        }
+        body.optional_text("SecurityGroupRuleId", &self.security_group_rule_id);
         if let Some(value) = &self.security_group_rule {
             let member_0 = body.enter("SecurityGroupRule");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

@@ -896,23 +896,21 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetRequestConfigData {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.allocation_strategy {
-            body.member("AllocationStrategy", value.as_str());
-        }
-        if let Some(value) = &self.on_demand_allocation_strategy {
-            body.member("OnDemandAllocationStrategy", value.as_str());
-        }
+        body.optional_text("AllocationStrategy", &self.allocation_strategy);
+        body.optional_text(
+            "OnDemandAllocationStrategy",
+            &self.on_demand_allocation_strategy,
+        );
         if let Some(value) = &self.spot_maintenance_strategies {
             let member_0 = body.enter("SpotMaintenanceStrategies");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
-        if let Some(value) = &self.excess_capacity_termination_policy {
-            body.member("ExcessCapacityTerminationPolicy", value.as_str());
-        }
+        body.optional_text("ClientToken", &self.client_token);
+        body.optional_text(
+            "ExcessCapacityTerminationPolicy",
+            &self.excess_capacity_termination_policy,
+        );
         if let Some(value) = &self.fulfilled_capacity {
             body.member(
                 "FulfilledCapacity",
@@ -925,9 +923,7 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetRequestConfigData {
                 &::awsgen_runtime::protocol::float_text(*value),
             );
         }
-        if let Some(value) = &self.iam_fleet_role {
-            body.member("IamFleetRole", value);
-        }
+        body.optional_text("IamFleetRole", &self.iam_fleet_role);
         if let Some(value) = &self.launch_specifications {
             let member_0 = body.enter("LaunchSpecifications");
             body.items(
@@ -944,30 +940,16 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetRequestConfigData {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.spot_price {
-            body.member("SpotPrice", value);
-        }
-        if let Some(value) = &self.target_capacity {
-            body.member("TargetCapacity", &value.to_string());
-        }
-        if let Some(value) = &self.on_demand_target_capacity {
-            body.member("OnDemandTargetCapacity", &value.to_string());
-        }
-        if let Some(value) = &self.on_demand_max_total_price {
-            body.member("OnDemandMaxTotalPrice", value);
-        }
-        if let Some(value) = &self.spot_max_total_price {
-            body.member("SpotMaxTotalPrice", value);
-        }
-        if let Some(value) = &self.terminate_instances_with_expiration {
-            body.member(
-                "TerminateInstancesWithExpiration",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.type_ {
-            body.member("Type", value.as_str());
-        }
+        body.optional_text("SpotPrice", &self.spot_price);
+        body.optional_integer("TargetCapacity", &self.target_capacity);
+        body.optional_integer("OnDemandTargetCapacity", &self.on_demand_target_capacity);
+        body.optional_text("OnDemandMaxTotalPrice", &self.on_demand_max_total_price);
+        body.optional_text("SpotMaxTotalPrice", &self.spot_max_total_price);
+        body.optional_bool(
+            "TerminateInstancesWithExpiration",
+            &self.terminate_instances_with_expiration,
+        );
+        body.optional_text("Type", &self.type_);
         if let Some(value) = &self.valid_from {
             body.member(
                 "ValidFrom",
@@ -986,29 +968,25 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetRequestConfigData {
                 ),
             );
         }
-        if let Some(value) = &self.replace_unhealthy_instances {
-            body.member(
-                "ReplaceUnhealthyInstances",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.instance_interruption_behavior {
-            body.member("InstanceInterruptionBehavior", value.as_str());
-        }
+        body.optional_bool(
+            "ReplaceUnhealthyInstances",
+            &self.replace_unhealthy_instances,
+        );
+        body.optional_text(
+            "InstanceInterruptionBehavior",
+            &self.instance_interruption_behavior,
+        );
         if let Some(value) = &self.load_balancers_config {
             let member_0 = body.enter("LoadBalancersConfig");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.instance_pools_to_use_count {
-            body.member("InstancePoolsToUseCount", &value.to_string());
-        }
-        if let Some(value) = &self.context {
-            body.member("Context", value);
-        }
-        if let Some(value) = &self.target_capacity_unit_type {
-            body.member("TargetCapacityUnitType", value.as_str());
-        }
+        body.optional_integer(
+            "InstancePoolsToUseCount",
+            &self.instance_pools_to_use_count,
+        );
+        body.optional_text("Context", &self.context);
+        body.optional_text("TargetCapacityUnitType", &self.target_capacity_unit_type);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

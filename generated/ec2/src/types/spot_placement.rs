@@ -174,18 +174,10 @@ impl ::awsgen_runtime::query::WriteQuery for SpotPlacement {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.availability_zone {
-            body.member("AvailabilityZone", value);
-        }
-        if let Some(value) = &self.group_name {
-            body.member("GroupName", value);
-        }
-        if let Some(value) = &self.tenancy {
-            body.member("Tenancy", value.as_str());
-        }
-        if let Some(value) = &self.availability_zone_id {
-            body.member("AvailabilityZoneId", value);
-        }
+        body.optional_text("AvailabilityZone", &self.availability_zone);
+        body.optional_text("GroupName", &self.group_name);
+        body.optional_text("Tenancy", &self.tenancy);
+        body.optional_text("AvailabilityZoneId", &self.availability_zone_id);
         Ok(())
     }
 }

@@ -225,18 +225,10 @@ impl ::awsgen_runtime::query::WriteQuery for StartDeclarativePoliciesReportReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.s3_bucket {
-            body.member("S3Bucket", value);
-        }
-        if let Some(value) = &self.s3_prefix {
-            body.member("S3Prefix", value);
-        }
-        if let Some(value) = &self.target_id {
-            body.member("TargetId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("S3Bucket", &self.s3_bucket);
+        body.optional_text("S3Prefix", &self.s3_prefix);
+        body.optional_text("TargetId", &self.target_id);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(

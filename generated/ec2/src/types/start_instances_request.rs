@@ -161,12 +161,8 @@ impl ::awsgen_runtime::query::WriteQuery for StartInstancesRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.additional_info {
-            body.member("AdditionalInfo", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("AdditionalInfo", &self.additional_info);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

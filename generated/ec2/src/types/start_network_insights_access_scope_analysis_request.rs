@@ -201,12 +201,11 @@ for StartNetworkInsightsAccessScopeAnalysisRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.network_insights_access_scope_id {
-            body.member("NetworkInsightsAccessScopeId", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text(
+            "NetworkInsightsAccessScopeId",
+            &self.network_insights_access_scope_id,
+        );
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -215,9 +214,7 @@ for StartNetworkInsightsAccessScopeAnalysisRequest {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
         Ok(())
     }
 }

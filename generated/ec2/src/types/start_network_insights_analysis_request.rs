@@ -279,9 +279,7 @@ impl ::awsgen_runtime::query::WriteQuery for StartNetworkInsightsAnalysisRequest
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.network_insights_path_id {
-            body.member("NetworkInsightsPathId", value);
-        }
+        body.optional_text("NetworkInsightsPathId", &self.network_insights_path_id);
         if let Some(value) = &self.additional_accounts {
             let member_0 = body.enter("AdditionalAccount");
             body.text_items(value);
@@ -297,9 +295,7 @@ impl ::awsgen_runtime::query::WriteQuery for StartNetworkInsightsAnalysisRequest
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("DryRun", &self.dry_run);
         if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
@@ -308,9 +304,7 @@ impl ::awsgen_runtime::query::WriteQuery for StartNetworkInsightsAnalysisRequest
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_text("ClientToken", &self.client_token);
         Ok(())
     }
 }

@@ -128,12 +128,8 @@ for StartVpcEndpointServicePrivateDnsVerificationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.service_id {
-            body.member("ServiceId", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ServiceId", &self.service_id);
         Ok(())
     }
 }

@@ -111,12 +111,8 @@ impl ::awsgen_runtime::query::WriteQuery for StorageLocation {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.bucket {
-            body.member("Bucket", value);
-        }
-        if let Some(value) = &self.key {
-            body.member("Key", value);
-        }
+        body.optional_text("Bucket", &self.bucket);
+        body.optional_text("Key", &self.key);
         Ok(())
     }
 }

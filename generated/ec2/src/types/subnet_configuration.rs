@@ -144,15 +144,9 @@ impl ::awsgen_runtime::query::WriteQuery for SubnetConfiguration {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.subnet_id {
-            body.member("SubnetId", value);
-        }
-        if let Some(value) = &self.ipv4 {
-            body.member("Ipv4", value);
-        }
-        if let Some(value) = &self.ipv6 {
-            body.member("Ipv6", value);
-        }
+        body.optional_text("SubnetId", &self.subnet_id);
+        body.optional_text("Ipv4", &self.ipv4);
+        body.optional_text("Ipv6", &self.ipv6);
         Ok(())
     }
 }

@@ -115,12 +115,8 @@ impl ::awsgen_runtime::query::WriteQuery for Tag {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.key {
-            body.member("Key", value);
-        }
-        if let Some(value) = &self.value {
-            body.member("Value", value);
-        }
+        body.optional_text("Key", &self.key);
+        body.optional_text("Value", &self.value);
         Ok(())
     }
 }

@@ -230,21 +230,14 @@ impl ::awsgen_runtime::query::WriteQuery for TargetCapacitySpecificationRequest 
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.total_target_capacity {
-            body.member("TotalTargetCapacity", &value.to_string());
-        }
-        if let Some(value) = &self.on_demand_target_capacity {
-            body.member("OnDemandTargetCapacity", &value.to_string());
-        }
-        if let Some(value) = &self.spot_target_capacity {
-            body.member("SpotTargetCapacity", &value.to_string());
-        }
-        if let Some(value) = &self.default_target_capacity_type {
-            body.member("DefaultTargetCapacityType", value.as_str());
-        }
-        if let Some(value) = &self.target_capacity_unit_type {
-            body.member("TargetCapacityUnitType", value.as_str());
-        }
+        body.optional_integer("TotalTargetCapacity", &self.total_target_capacity);
+        body.optional_integer("OnDemandTargetCapacity", &self.on_demand_target_capacity);
+        body.optional_integer("SpotTargetCapacity", &self.spot_target_capacity);
+        body.optional_text(
+            "DefaultTargetCapacityType",
+            &self.default_target_capacity_type,
+        );
+        body.optional_text("TargetCapacityUnitType", &self.target_capacity_unit_type);
         Ok(())
     }
 }

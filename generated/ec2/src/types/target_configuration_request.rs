@@ -128,12 +128,8 @@ impl ::awsgen_runtime::query::WriteQuery for TargetConfigurationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.instance_count {
-            body.member("InstanceCount", &value.to_string());
-        }
-        if let Some(value) = &self.offering_id {
-            body.member("OfferingId", value);
-        }
+        body.optional_integer("InstanceCount", &self.instance_count);
+        body.optional_text("OfferingId", &self.offering_id);
         Ok(())
     }
 }

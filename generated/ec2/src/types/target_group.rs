@@ -85,9 +85,7 @@ impl ::awsgen_runtime::query::WriteQuery for TargetGroup {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.arn {
-            body.member("Arn", value);
-        }
+        body.optional_text("Arn", &self.arn);
         Ok(())
     }
 }

@@ -179,18 +179,10 @@ impl ::awsgen_runtime::query::WriteQuery for TerminateClientVpnConnectionsReques
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.client_vpn_endpoint_id {
-            body.member("ClientVpnEndpointId", value);
-        }
-        if let Some(value) = &self.connection_id {
-            body.member("ConnectionId", value);
-        }
-        if let Some(value) = &self.username {
-            body.member("Username", value);
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("ClientVpnEndpointId", &self.client_vpn_endpoint_id);
+        body.optional_text("ConnectionId", &self.connection_id);
+        body.optional_text("Username", &self.username);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

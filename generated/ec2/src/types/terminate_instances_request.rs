@@ -190,15 +190,9 @@ impl ::awsgen_runtime::query::WriteQuery for TerminateInstancesRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.force {
-            body.member("Force", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.skip_os_shutdown {
-            body.member("SkipOsShutdown", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_bool("Force", &self.force);
+        body.optional_bool("SkipOsShutdown", &self.skip_os_shutdown);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

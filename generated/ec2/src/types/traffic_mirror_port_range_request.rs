@@ -114,12 +114,8 @@ impl ::awsgen_runtime::query::WriteQuery for TrafficMirrorPortRangeRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.from_port {
-            body.member("FromPort", &value.to_string());
-        }
-        if let Some(value) = &self.to_port {
-            body.member("ToPort", &value.to_string());
-        }
+        body.optional_integer("FromPort", &self.from_port);
+        body.optional_integer("ToPort", &self.to_port);
         Ok(())
     }
 }

@@ -145,9 +145,7 @@ impl ::awsgen_runtime::query::WriteQuery for TransitGatewayConfigurationInputStr
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.transit_gateway_id {
-            body.member("TransitGatewayId", value);
-        }
+        body.optional_text("TransitGatewayId", &self.transit_gateway_id);
         if let Some(value) = &self.availability_zones {
             let member_0 = body.enter("AvailabilityZone");
             body.text_items(value);

@@ -85,9 +85,7 @@ impl ::awsgen_runtime::query::WriteQuery for TransitGatewayConnectRequestBgpOpti
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.peer_asn {
-            body.member("PeerAsn", &value.to_string());
-        }
+        body.optional_integer("PeerAsn", &self.peer_asn);
         Ok(())
     }
 }

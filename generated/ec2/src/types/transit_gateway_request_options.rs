@@ -379,30 +379,26 @@ impl ::awsgen_runtime::query::WriteQuery for TransitGatewayRequestOptions {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.amazon_side_asn {
-            body.member("AmazonSideAsn", &value.to_string());
-        }
-        if let Some(value) = &self.auto_accept_shared_attachments {
-            body.member("AutoAcceptSharedAttachments", value.as_str());
-        }
-        if let Some(value) = &self.default_route_table_association {
-            body.member("DefaultRouteTableAssociation", value.as_str());
-        }
-        if let Some(value) = &self.default_route_table_propagation {
-            body.member("DefaultRouteTablePropagation", value.as_str());
-        }
-        if let Some(value) = &self.vpn_ecmp_support {
-            body.member("VpnEcmpSupport", value.as_str());
-        }
-        if let Some(value) = &self.dns_support {
-            body.member("DnsSupport", value.as_str());
-        }
-        if let Some(value) = &self.security_group_referencing_support {
-            body.member("SecurityGroupReferencingSupport", value.as_str());
-        }
-        if let Some(value) = &self.multicast_support {
-            body.member("MulticastSupport", value.as_str());
-        }
+        body.optional_integer("AmazonSideAsn", &self.amazon_side_asn);
+        body.optional_text(
+            "AutoAcceptSharedAttachments",
+            &self.auto_accept_shared_attachments,
+        );
+        body.optional_text(
+            "DefaultRouteTableAssociation",
+            &self.default_route_table_association,
+        );
+        body.optional_text(
+            "DefaultRouteTablePropagation",
+            &self.default_route_table_propagation,
+        );
+        body.optional_text("VpnEcmpSupport", &self.vpn_ecmp_support);
+        body.optional_text("DnsSupport", &self.dns_support);
+        body.optional_text(
+            "SecurityGroupReferencingSupport",
+            &self.security_group_referencing_support,
+        );
+        body.optional_text("MulticastSupport", &self.multicast_support);
         if let Some(value) = &self.transit_gateway_cidr_blocks {
             let member_0 = body.enter("TransitGatewayCidrBlocks");
             body.text_items(value);

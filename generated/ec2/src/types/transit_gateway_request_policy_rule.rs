@@ -228,21 +228,11 @@ impl ::awsgen_runtime::query::WriteQuery for TransitGatewayRequestPolicyRule {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.source_cidr_block {
-            body.member("SourceCidrBlock", value);
-        }
-        if let Some(value) = &self.source_port_range {
-            body.member("SourcePortRange", value);
-        }
-        if let Some(value) = &self.destination_cidr_block {
-            body.member("DestinationCidrBlock", value);
-        }
-        if let Some(value) = &self.destination_port_range {
-            body.member("DestinationPortRange", value);
-        }
-        if let Some(value) = &self.protocol {
-            body.member("Protocol", value);
-        }
+        body.optional_text("SourceCidrBlock", &self.source_cidr_block);
+        body.optional_text("SourcePortRange", &self.source_port_range);
+        body.optional_text("DestinationCidrBlock", &self.destination_cidr_block);
+        body.optional_text("DestinationPortRange", &self.destination_port_range);
+        body.optional_text("Protocol", &self.protocol);
         if let Some(value) = &self.meta_data {
             let member_0 = body.enter("MetaData");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;

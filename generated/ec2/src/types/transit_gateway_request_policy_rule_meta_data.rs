@@ -115,12 +115,8 @@ impl ::awsgen_runtime::query::WriteQuery for TransitGatewayRequestPolicyRuleMeta
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.meta_data_key {
-            body.member("MetaDataKey", value);
-        }
-        if let Some(value) = &self.meta_data_value {
-            body.member("MetaDataValue", value);
-        }
+        body.optional_text("MetaDataKey", &self.meta_data_key);
+        body.optional_text("MetaDataValue", &self.meta_data_value);
         Ok(())
     }
 }

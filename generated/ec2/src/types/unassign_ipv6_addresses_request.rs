@@ -163,9 +163,7 @@ impl ::awsgen_runtime::query::WriteQuery for UnassignIpv6AddressesRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.network_interface_id {
-            body.member("NetworkInterfaceId", value);
-        }
+        body.optional_text("NetworkInterfaceId", &self.network_interface_id);
         if let Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Addresses");
             body.text_items(value);

@@ -181,12 +181,8 @@ for UpdateCapacityManagerMonitoredTagKeysRequest {
             body.text_items(value);
             body.leave(member_0);
         }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.client_token {
-            body.member("ClientToken", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("ClientToken", &self.client_token);
         Ok(())
     }
 }

@@ -163,15 +163,9 @@ for UpdateInterruptibleCapacityReservationAllocationRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.capacity_reservation_id {
-            body.member("CapacityReservationId", value);
-        }
-        if let Some(value) = &self.target_instance_count {
-            body.member("TargetInstanceCount", &value.to_string());
-        }
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("CapacityReservationId", &self.capacity_reservation_id);
+        body.optional_integer("TargetInstanceCount", &self.target_instance_count);
+        body.optional_bool("DryRun", &self.dry_run);
         Ok(())
     }
 }

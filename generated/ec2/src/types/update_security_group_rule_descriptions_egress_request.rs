@@ -217,15 +217,9 @@ for UpdateSecurityGroupRuleDescriptionsEgressRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.dry_run {
-            body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.group_id {
-            body.member("GroupId", value);
-        }
-        if let Some(value) = &self.group_name {
-            body.member("GroupName", value);
-        }
+        body.optional_bool("DryRun", &self.dry_run);
+        body.optional_text("GroupId", &self.group_id);
+        body.optional_text("GroupName", &self.group_name);
         if let Some(value) = &self.ip_permissions {
             let member_0 = body.enter("IpPermissions");
             body.items(

@@ -114,12 +114,8 @@ impl ::awsgen_runtime::query::WriteQuery for UserBucket {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.s3_bucket {
-            body.member("S3Bucket", value);
-        }
-        if let Some(value) = &self.s3_key {
-            body.member("S3Key", value);
-        }
+        body.optional_text("S3Bucket", &self.s3_bucket);
+        body.optional_text("S3Key", &self.s3_key);
         Ok(())
     }
 }

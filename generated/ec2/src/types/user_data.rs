@@ -85,9 +85,7 @@ impl ::awsgen_runtime::query::WriteQuery for UserData {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.data {
-            body.member("Data", value);
-        }
+        body.optional_text("Data", &self.data);
         Ok(())
     }
 }

@@ -249,27 +249,13 @@ impl ::awsgen_runtime::query::WriteQuery for UserIdGroupPair {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.description {
-            body.member("Description", value);
-        }
-        if let Some(value) = &self.user_id {
-            body.member("UserId", value);
-        }
-        if let Some(value) = &self.group_name {
-            body.member("GroupName", value);
-        }
-        if let Some(value) = &self.group_id {
-            body.member("GroupId", value);
-        }
-        if let Some(value) = &self.vpc_id {
-            body.member("VpcId", value);
-        }
-        if let Some(value) = &self.vpc_peering_connection_id {
-            body.member("VpcPeeringConnectionId", value);
-        }
-        if let Some(value) = &self.peering_status {
-            body.member("PeeringStatus", value);
-        }
+        body.optional_text("Description", &self.description);
+        body.optional_text("UserId", &self.user_id);
+        body.optional_text("GroupName", &self.group_name);
+        body.optional_text("GroupId", &self.group_id);
+        body.optional_text("VpcId", &self.vpc_id);
+        body.optional_text("VpcPeeringConnectionId", &self.vpc_peering_connection_id);
+        body.optional_text("PeeringStatus", &self.peering_status);
         Ok(())
     }
 }

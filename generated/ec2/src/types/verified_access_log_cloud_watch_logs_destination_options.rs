@@ -128,12 +128,8 @@ for VerifiedAccessLogCloudWatchLogsDestinationOptions {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.enabled {
-            body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.log_group {
-            body.member("LogGroup", value);
-        }
+        body.optional_bool("Enabled", &self.enabled);
+        body.optional_text("LogGroup", &self.log_group);
         Ok(())
     }
 }

@@ -128,12 +128,8 @@ for VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.enabled {
-            body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.delivery_stream {
-            body.member("DeliveryStream", value);
-        }
+        body.optional_bool("Enabled", &self.enabled);
+        body.optional_text("DeliveryStream", &self.delivery_stream);
         Ok(())
     }
 }

@@ -243,15 +243,8 @@ impl ::awsgen_runtime::query::WriteQuery for VerifiedAccessLogOptions {
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.log_version {
-            body.member("LogVersion", value);
-        }
-        if let Some(value) = &self.include_trust_context {
-            body.member(
-                "IncludeTrustContext",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_text("LogVersion", &self.log_version);
+        body.optional_bool("IncludeTrustContext", &self.include_trust_context);
         Ok(())
     }
 }

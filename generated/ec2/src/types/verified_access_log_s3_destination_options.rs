@@ -178,18 +178,10 @@ impl ::awsgen_runtime::query::WriteQuery for VerifiedAccessLogS3DestinationOptio
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.enabled {
-            body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
-        }
-        if let Some(value) = &self.bucket_name {
-            body.member("BucketName", value);
-        }
-        if let Some(value) = &self.prefix {
-            body.member("Prefix", value);
-        }
-        if let Some(value) = &self.bucket_owner {
-            body.member("BucketOwner", value);
-        }
+        body.optional_bool("Enabled", &self.enabled);
+        body.optional_text("BucketName", &self.bucket_name);
+        body.optional_text("Prefix", &self.prefix);
+        body.optional_text("BucketOwner", &self.bucket_owner);
         Ok(())
     }
 }

@@ -117,15 +117,11 @@ impl ::awsgen_runtime::query::WriteQuery for VerifiedAccessSseSpecificationReque
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.customer_managed_key_enabled {
-            body.member(
-                "CustomerManagedKeyEnabled",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.kms_key_arn {
-            body.member("KmsKeyArn", value);
-        }
+        body.optional_bool(
+            "CustomerManagedKeyEnabled",
+            &self.customer_managed_key_enabled,
+        );
+        body.optional_text("KmsKeyArn", &self.kms_key_arn);
         Ok(())
     }
 }

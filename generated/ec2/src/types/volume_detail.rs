@@ -95,9 +95,7 @@ impl ::awsgen_runtime::query::WriteQuery for VolumeDetail {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.size {
-            body.member("Size", &value.to_string());
-        }
+        body.optional_integer("Size", &self.size);
         Ok(())
     }
 }

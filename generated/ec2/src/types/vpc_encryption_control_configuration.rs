@@ -415,33 +415,24 @@ impl ::awsgen_runtime::query::WriteQuery for VpcEncryptionControlConfiguration {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.mode {
-            body.member("Mode", value.as_str());
-        }
-        if let Some(value) = &self.internet_gateway_exclusion {
-            body.member("InternetGatewayExclusion", value.as_str());
-        }
-        if let Some(value) = &self.egress_only_internet_gateway_exclusion {
-            body.member("EgressOnlyInternetGatewayExclusion", value.as_str());
-        }
-        if let Some(value) = &self.nat_gateway_exclusion {
-            body.member("NatGatewayExclusion", value.as_str());
-        }
-        if let Some(value) = &self.virtual_private_gateway_exclusion {
-            body.member("VirtualPrivateGatewayExclusion", value.as_str());
-        }
-        if let Some(value) = &self.vpc_peering_exclusion {
-            body.member("VpcPeeringExclusion", value.as_str());
-        }
-        if let Some(value) = &self.lambda_exclusion {
-            body.member("LambdaExclusion", value.as_str());
-        }
-        if let Some(value) = &self.vpc_lattice_exclusion {
-            body.member("VpcLatticeExclusion", value.as_str());
-        }
-        if let Some(value) = &self.elastic_file_system_exclusion {
-            body.member("ElasticFileSystemExclusion", value.as_str());
-        }
+        body.optional_text("Mode", &self.mode);
+        body.optional_text("InternetGatewayExclusion", &self.internet_gateway_exclusion);
+        body.optional_text(
+            "EgressOnlyInternetGatewayExclusion",
+            &self.egress_only_internet_gateway_exclusion,
+        );
+        body.optional_text("NatGatewayExclusion", &self.nat_gateway_exclusion);
+        body.optional_text(
+            "VirtualPrivateGatewayExclusion",
+            &self.virtual_private_gateway_exclusion,
+        );
+        body.optional_text("VpcPeeringExclusion", &self.vpc_peering_exclusion);
+        body.optional_text("LambdaExclusion", &self.lambda_exclusion);
+        body.optional_text("VpcLatticeExclusion", &self.vpc_lattice_exclusion);
+        body.optional_text(
+            "ElasticFileSystemExclusion",
+            &self.elastic_file_system_exclusion,
+        );
         Ok(())
     }
 }

@@ -401,15 +401,8 @@ impl ::awsgen_runtime::query::WriteQuery for VpnConnectionOptionsSpecification {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.enable_acceleration {
-            body.member(
-                "EnableAcceleration",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
-        if let Some(value) = &self.tunnel_inside_ip_version {
-            body.member("TunnelInsideIpVersion", value.as_str());
-        }
+        body.optional_bool("EnableAcceleration", &self.enable_acceleration);
+        body.optional_text("TunnelInsideIpVersion", &self.tunnel_inside_ip_version);
         if let Some(value) = &self.tunnel_options {
             let member_0 = body.enter("TunnelOptions");
             body.items(
@@ -418,30 +411,17 @@ impl ::awsgen_runtime::query::WriteQuery for VpnConnectionOptionsSpecification {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.local_ipv4_network_cidr {
-            body.member("LocalIpv4NetworkCidr", value);
-        }
-        if let Some(value) = &self.remote_ipv4_network_cidr {
-            body.member("RemoteIpv4NetworkCidr", value);
-        }
-        if let Some(value) = &self.local_ipv6_network_cidr {
-            body.member("LocalIpv6NetworkCidr", value);
-        }
-        if let Some(value) = &self.remote_ipv6_network_cidr {
-            body.member("RemoteIpv6NetworkCidr", value);
-        }
-        if let Some(value) = &self.outside_ip_address_type {
-            body.member("OutsideIpAddressType", value);
-        }
-        if let Some(value) = &self.transport_transit_gateway_attachment_id {
-            body.member("TransportTransitGatewayAttachmentId", value);
-        }
-        if let Some(value) = &self.tunnel_bandwidth {
-            body.member("TunnelBandwidth", value.as_str());
-        }
-        if let Some(value) = &self.static_routes_only {
-            body.member("StaticRoutesOnly", ::awsgen_runtime::query::bool_text(*value));
-        }
+        body.optional_text("LocalIpv4NetworkCidr", &self.local_ipv4_network_cidr);
+        body.optional_text("RemoteIpv4NetworkCidr", &self.remote_ipv4_network_cidr);
+        body.optional_text("LocalIpv6NetworkCidr", &self.local_ipv6_network_cidr);
+        body.optional_text("RemoteIpv6NetworkCidr", &self.remote_ipv6_network_cidr);
+        body.optional_text("OutsideIpAddressType", &self.outside_ip_address_type);
+        body.optional_text(
+            "TransportTransitGatewayAttachmentId",
+            &self.transport_transit_gateway_attachment_id,
+        );
+        body.optional_text("TunnelBandwidth", &self.tunnel_bandwidth);
+        body.optional_bool("StaticRoutesOnly", &self.static_routes_only);
         Ok(())
     }
 }

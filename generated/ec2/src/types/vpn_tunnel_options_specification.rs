@@ -777,36 +777,16 @@ impl ::awsgen_runtime::query::WriteQuery for VpnTunnelOptionsSpecification {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.tunnel_inside_cidr {
-            body.member("TunnelInsideCidr", value);
-        }
-        if let Some(value) = &self.tunnel_inside_ipv6_cidr {
-            body.member("TunnelInsideIpv6Cidr", value);
-        }
-        if let Some(value) = &self.pre_shared_key {
-            body.member("PreSharedKey", value);
-        }
-        if let Some(value) = &self.phase1_lifetime_seconds {
-            body.member("Phase1LifetimeSeconds", &value.to_string());
-        }
-        if let Some(value) = &self.phase2_lifetime_seconds {
-            body.member("Phase2LifetimeSeconds", &value.to_string());
-        }
-        if let Some(value) = &self.rekey_margin_time_seconds {
-            body.member("RekeyMarginTimeSeconds", &value.to_string());
-        }
-        if let Some(value) = &self.rekey_fuzz_percentage {
-            body.member("RekeyFuzzPercentage", &value.to_string());
-        }
-        if let Some(value) = &self.replay_window_size {
-            body.member("ReplayWindowSize", &value.to_string());
-        }
-        if let Some(value) = &self.dpd_timeout_seconds {
-            body.member("DPDTimeoutSeconds", &value.to_string());
-        }
-        if let Some(value) = &self.dpd_timeout_action {
-            body.member("DPDTimeoutAction", value);
-        }
+        body.optional_text("TunnelInsideCidr", &self.tunnel_inside_cidr);
+        body.optional_text("TunnelInsideIpv6Cidr", &self.tunnel_inside_ipv6_cidr);
+        body.optional_text("PreSharedKey", &self.pre_shared_key);
+        body.optional_integer("Phase1LifetimeSeconds", &self.phase1_lifetime_seconds);
+        body.optional_integer("Phase2LifetimeSeconds", &self.phase2_lifetime_seconds);
+        body.optional_integer("RekeyMarginTimeSeconds", &self.rekey_margin_time_seconds);
+        body.optional_integer("RekeyFuzzPercentage", &self.rekey_fuzz_percentage);
+        body.optional_integer("ReplayWindowSize", &self.replay_window_size);
+        body.optional_integer("DPDTimeoutSeconds", &self.dpd_timeout_seconds);
+        body.optional_text("DPDTimeoutAction", &self.dpd_timeout_action);
         if let Some(value) = &self.phase1_encryption_algorithms {
             let member_0 = body.enter("Phase1EncryptionAlgorithm");
             body.items(
@@ -863,20 +843,16 @@ impl ::awsgen_runtime::query::WriteQuery for VpnTunnelOptionsSpecification {
             )?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.startup_action {
-            body.member("StartupAction", value);
-        }
+        body.optional_text("StartupAction", &self.startup_action);
         if let Some(value) = &self.log_options {
             let member_0 = body.enter("LogOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.enable_tunnel_lifecycle_control {
-            body.member(
-                "EnableTunnelLifecycleControl",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool(
+            "EnableTunnelLifecycleControl",
+            &self.enable_tunnel_lifecycle_control,
+        );
         Ok(())
     }
 }

@@ -209,12 +209,8 @@ impl ::awsgen_runtime::query::WriteQuery for AddPermissionInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.topic_arn {
-            body.member("TopicArn", value);
-        }
-        if let Some(value) = &self.label {
-            body.member("Label", value);
-        }
+        body.optional_text("TopicArn", &self.topic_arn);
+        body.optional_text("Label", &self.label);
         if let Some(value) = &self.aws_account_id {
             let member_0 = body.enter("AWSAccountId");
             if value.is_empty() {

@@ -161,15 +161,12 @@ impl ::awsgen_runtime::query::WriteQuery for ConfirmSubscriptionInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.topic_arn {
-            body.member("TopicArn", value);
-        }
-        if let Some(value) = &self.token {
-            body.member("Token", value);
-        }
-        if let Some(value) = &self.authenticate_on_unsubscribe {
-            body.member("AuthenticateOnUnsubscribe", value);
-        }
+        body.optional_text("TopicArn", &self.topic_arn);
+        body.optional_text("Token", &self.token);
+        body.optional_text(
+            "AuthenticateOnUnsubscribe",
+            &self.authenticate_on_unsubscribe,
+        );
         Ok(())
     }
 }

@@ -180,12 +180,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreatePlatformApplicationInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.name {
-            body.member("Name", value);
-        }
-        if let Some(value) = &self.platform {
-            body.member("Platform", value);
-        }
+        body.optional_text("Name", &self.name);
+        body.optional_text("Platform", &self.platform);
         if let Some(value) = &self.attributes {
             let member_0 = body.enter("Attributes");
             let entries_0 = body.enter("entry");

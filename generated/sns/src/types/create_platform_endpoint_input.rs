@@ -199,15 +199,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreatePlatformEndpointInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.platform_application_arn {
-            body.member("PlatformApplicationArn", value);
-        }
-        if let Some(value) = &self.token {
-            body.member("Token", value);
-        }
-        if let Some(value) = &self.custom_user_data {
-            body.member("CustomUserData", value);
-        }
+        body.optional_text("PlatformApplicationArn", &self.platform_application_arn);
+        body.optional_text("Token", &self.token);
+        body.optional_text("CustomUserData", &self.custom_user_data);
         if let Some(value) = &self.attributes {
             let member_0 = body.enter("Attributes");
             let entries_0 = body.enter("entry");

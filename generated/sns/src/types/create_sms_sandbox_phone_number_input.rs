@@ -138,12 +138,8 @@ impl ::awsgen_runtime::query::WriteQuery for CreateSmsSandboxPhoneNumberInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.phone_number {
-            body.member("PhoneNumber", value);
-        }
-        if let Some(value) = &self.language_code {
-            body.member("LanguageCode", value.as_str());
-        }
+        body.optional_text("PhoneNumber", &self.phone_number);
+        body.optional_text("LanguageCode", &self.language_code);
         Ok(())
     }
 }

@@ -254,9 +254,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTopicInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.name {
-            body.member("Name", value);
-        }
+        body.optional_text("Name", &self.name);
         if let Some(value) = &self.attributes {
             let member_0 = body.enter("Attributes");
             let entries_0 = body.enter("entry");
@@ -283,9 +281,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTopicInput {
             }
             body.leave(member_0);
         }
-        if let Some(value) = &self.data_protection_policy {
-            body.member("DataProtectionPolicy", value);
-        }
+        body.optional_text("DataProtectionPolicy", &self.data_protection_policy);
         Ok(())
     }
 }

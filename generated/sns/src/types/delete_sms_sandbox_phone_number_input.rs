@@ -106,9 +106,7 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteSmsSandboxPhoneNumberInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.phone_number {
-            body.member("PhoneNumber", value);
-        }
+        body.optional_text("PhoneNumber", &self.phone_number);
         Ok(())
     }
 }

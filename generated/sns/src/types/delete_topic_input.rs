@@ -100,9 +100,7 @@ impl ::awsgen_runtime::query::WriteQuery for DeleteTopicInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.topic_arn {
-            body.member("TopicArn", value);
-        }
+        body.optional_text("TopicArn", &self.topic_arn);
         Ok(())
     }
 }

@@ -100,9 +100,7 @@ impl ::awsgen_runtime::query::WriteQuery for GetEndpointAttributesInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.endpoint_arn {
-            body.member("EndpointArn", value);
-        }
+        body.optional_text("EndpointArn", &self.endpoint_arn);
         Ok(())
     }
 }

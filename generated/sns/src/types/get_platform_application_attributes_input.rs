@@ -102,9 +102,7 @@ impl ::awsgen_runtime::query::WriteQuery for GetPlatformApplicationAttributesInp
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.platform_application_arn {
-            body.member("PlatformApplicationArn", value);
-        }
+        body.optional_text("PlatformApplicationArn", &self.platform_application_arn);
         Ok(())
     }
 }

@@ -128,12 +128,8 @@ impl ::awsgen_runtime::query::WriteQuery for ListEndpointsByPlatformApplicationI
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.platform_application_arn {
-            body.member("PlatformApplicationArn", value);
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_text("PlatformApplicationArn", &self.platform_application_arn);
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

@@ -114,12 +114,8 @@ impl ::awsgen_runtime::query::WriteQuery for ListOriginationNumbersRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
-        if let Some(value) = &self.max_results {
-            body.member("MaxResults", &value.to_string());
-        }
+        body.optional_text("NextToken", &self.next_token);
+        body.optional_integer("MaxResults", &self.max_results);
         Ok(())
     }
 }

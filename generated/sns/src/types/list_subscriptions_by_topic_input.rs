@@ -127,12 +127,8 @@ impl ::awsgen_runtime::query::WriteQuery for ListSubscriptionsByTopicInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.topic_arn {
-            body.member("TopicArn", value);
-        }
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_text("TopicArn", &self.topic_arn);
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

@@ -87,9 +87,7 @@ impl ::awsgen_runtime::query::WriteQuery for ListSubscriptionsInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.next_token {
-            body.member("NextToken", value);
-        }
+        body.optional_text("NextToken", &self.next_token);
         Ok(())
     }
 }

@@ -100,9 +100,7 @@ impl ::awsgen_runtime::query::WriteQuery for ListTagsForResourceRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.resource_arn {
-            body.member("ResourceArn", value);
-        }
+        body.optional_text("ResourceArn", &self.resource_arn);
         Ok(())
     }
 }

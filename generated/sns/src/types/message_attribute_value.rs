@@ -161,12 +161,8 @@ impl ::awsgen_runtime::query::WriteQuery for MessageAttributeValue {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.data_type {
-            body.member("DataType", value);
-        }
-        if let Some(value) = &self.string_value {
-            body.member("StringValue", value);
-        }
+        body.optional_text("DataType", &self.data_type);
+        body.optional_text("StringValue", &self.string_value);
         if let Some(value) = &self.binary_value {
             body.member(
                 "BinaryValue",

@@ -150,9 +150,7 @@ impl ::awsgen_runtime::query::WriteQuery for PublishBatchInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.topic_arn {
-            body.member("TopicArn", value);
-        }
+        body.optional_text("TopicArn", &self.topic_arn);
         if let Some(value) = &self.publish_batch_request_entries {
             let member_0 = body.enter("PublishBatchRequestEntries");
             if value.is_empty() {

@@ -319,18 +319,10 @@ impl ::awsgen_runtime::query::WriteQuery for PublishBatchRequestEntry {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.id {
-            body.member("Id", value);
-        }
-        if let Some(value) = &self.message {
-            body.member("Message", value);
-        }
-        if let Some(value) = &self.subject {
-            body.member("Subject", value);
-        }
-        if let Some(value) = &self.message_structure {
-            body.member("MessageStructure", value);
-        }
+        body.optional_text("Id", &self.id);
+        body.optional_text("Message", &self.message);
+        body.optional_text("Subject", &self.subject);
+        body.optional_text("MessageStructure", &self.message_structure);
         if let Some(value) = &self.message_attributes {
             let member_0 = body.enter("MessageAttributes");
             let entries_0 = body.enter("entry");
@@ -345,12 +337,8 @@ impl ::awsgen_runtime::query::WriteQuery for PublishBatchRequestEntry {
             body.leave(entries_0);
             body.leave(member_0);
         }
-        if let Some(value) = &self.message_deduplication_id {
-            body.member("MessageDeduplicationId", value);
-        }
-        if let Some(value) = &self.message_group_id {
-            body.member("MessageGroupId", value);
-        }
+        body.optional_text("MessageDeduplicationId", &self.message_deduplication_id);
+        body.optional_text("MessageGroupId", &self.message_group_id);
         Ok(())
     }
 }

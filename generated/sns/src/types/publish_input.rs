@@ -390,24 +390,12 @@ impl ::awsgen_runtime::query::WriteQuery for PublishInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.topic_arn {
-            body.member("TopicArn", value);
-        }
-        if let Some(value) = &self.target_arn {
-            body.member("TargetArn", value);
-        }
-        if let Some(value) = &self.phone_number {
-            body.member("PhoneNumber", value);
-        }
-        if let Some(value) = &self.message {
-            body.member("Message", value);
-        }
-        if let Some(value) = &self.subject {
-            body.member("Subject", value);
-        }
-        if let Some(value) = &self.message_structure {
-            body.member("MessageStructure", value);
-        }
+        body.optional_text("TopicArn", &self.topic_arn);
+        body.optional_text("TargetArn", &self.target_arn);
+        body.optional_text("PhoneNumber", &self.phone_number);
+        body.optional_text("Message", &self.message);
+        body.optional_text("Subject", &self.subject);
+        body.optional_text("MessageStructure", &self.message_structure);
         if let Some(value) = &self.message_attributes {
             let member_0 = body.enter("MessageAttributes");
             let entries_0 = body.enter("entry");
@@ -422,12 +410,8 @@ impl ::awsgen_runtime::query::WriteQuery for PublishInput {
             body.leave(entries_0);
             body.leave(member_0);
         }
-        if let Some(value) = &self.message_deduplication_id {
-            body.member("MessageDeduplicationId", value);
-        }
-        if let Some(value) = &self.message_group_id {
-            body.member("MessageGroupId", value);
-        }
+        body.optional_text("MessageDeduplicationId", &self.message_deduplication_id);
+        body.optional_text("MessageGroupId", &self.message_group_id);
         Ok(())
     }
 }

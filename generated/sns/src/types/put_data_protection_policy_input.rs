@@ -142,12 +142,8 @@ impl ::awsgen_runtime::query::WriteQuery for PutDataProtectionPolicyInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.resource_arn {
-            body.member("ResourceArn", value);
-        }
-        if let Some(value) = &self.data_protection_policy {
-            body.member("DataProtectionPolicy", value);
-        }
+        body.optional_text("ResourceArn", &self.resource_arn);
+        body.optional_text("DataProtectionPolicy", &self.data_protection_policy);
         Ok(())
     }
 }

@@ -135,12 +135,8 @@ impl ::awsgen_runtime::query::WriteQuery for RemovePermissionInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.topic_arn {
-            body.member("TopicArn", value);
-        }
-        if let Some(value) = &self.label {
-            body.member("Label", value);
-        }
+        body.optional_text("TopicArn", &self.topic_arn);
+        body.optional_text("Label", &self.label);
         Ok(())
     }
 }

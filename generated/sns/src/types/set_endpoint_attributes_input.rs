@@ -150,9 +150,7 @@ impl ::awsgen_runtime::query::WriteQuery for SetEndpointAttributesInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.endpoint_arn {
-            body.member("EndpointArn", value);
-        }
+        body.optional_text("EndpointArn", &self.endpoint_arn);
         if let Some(value) = &self.attributes {
             let member_0 = body.enter("Attributes");
             let entries_0 = body.enter("entry");

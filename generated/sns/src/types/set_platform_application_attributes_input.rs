@@ -173,9 +173,7 @@ impl ::awsgen_runtime::query::WriteQuery for SetPlatformApplicationAttributesInp
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.platform_application_arn {
-            body.member("PlatformApplicationArn", value);
-        }
+        body.optional_text("PlatformApplicationArn", &self.platform_application_arn);
         if let Some(value) = &self.attributes {
             let member_0 = body.enter("Attributes");
             let entries_0 = body.enter("entry");

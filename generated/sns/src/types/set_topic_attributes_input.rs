@@ -212,15 +212,9 @@ impl ::awsgen_runtime::query::WriteQuery for SetTopicAttributesInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.topic_arn {
-            body.member("TopicArn", value);
-        }
-        if let Some(value) = &self.attribute_name {
-            body.member("AttributeName", value);
-        }
-        if let Some(value) = &self.attribute_value {
-            body.member("AttributeValue", value);
-        }
+        body.optional_text("TopicArn", &self.topic_arn);
+        body.optional_text("AttributeName", &self.attribute_name);
+        body.optional_text("AttributeValue", &self.attribute_value);
         Ok(())
     }
 }

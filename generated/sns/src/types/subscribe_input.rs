@@ -271,15 +271,9 @@ impl ::awsgen_runtime::query::WriteQuery for SubscribeInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.topic_arn {
-            body.member("TopicArn", value);
-        }
-        if let Some(value) = &self.protocol {
-            body.member("Protocol", value);
-        }
-        if let Some(value) = &self.endpoint {
-            body.member("Endpoint", value);
-        }
+        body.optional_text("TopicArn", &self.topic_arn);
+        body.optional_text("Protocol", &self.protocol);
+        body.optional_text("Endpoint", &self.endpoint);
         if let Some(value) = &self.attributes {
             let member_0 = body.enter("Attributes");
             let entries_0 = body.enter("entry");
@@ -292,12 +286,7 @@ impl ::awsgen_runtime::query::WriteQuery for SubscribeInput {
             body.leave(entries_0);
             body.leave(member_0);
         }
-        if let Some(value) = &self.return_subscription_arn {
-            body.member(
-                "ReturnSubscriptionArn",
-                ::awsgen_runtime::query::bool_text(*value),
-            );
-        }
+        body.optional_bool("ReturnSubscriptionArn", &self.return_subscription_arn);
         Ok(())
     }
 }

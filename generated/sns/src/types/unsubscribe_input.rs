@@ -100,9 +100,7 @@ impl ::awsgen_runtime::query::WriteQuery for UnsubscribeInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.subscription_arn {
-            body.member("SubscriptionArn", value);
-        }
+        body.optional_text("SubscriptionArn", &self.subscription_arn);
         Ok(())
     }
 }

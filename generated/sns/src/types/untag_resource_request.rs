@@ -137,9 +137,7 @@ impl ::awsgen_runtime::query::WriteQuery for UntagResourceRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.resource_arn {
-            body.member("ResourceArn", value);
-        }
+        body.optional_text("ResourceArn", &self.resource_arn);
         if let Some(value) = &self.tag_keys {
             let member_0 = body.enter("TagKeys");
             if value.is_empty() {

@@ -143,12 +143,8 @@ impl ::awsgen_runtime::query::WriteQuery for VerifySmsSandboxPhoneNumberInput {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.phone_number {
-            body.member("PhoneNumber", value);
-        }
-        if let Some(value) = &self.one_time_password {
-            body.member("OneTimePassword", value);
-        }
+        body.optional_text("PhoneNumber", &self.phone_number);
+        body.optional_text("OneTimePassword", &self.one_time_password);
         Ok(())
     }
 }

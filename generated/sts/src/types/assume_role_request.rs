@@ -462,12 +462,8 @@ impl ::awsgen_runtime::query::WriteQuery for AssumeRoleRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.role_arn {
-            body.member("RoleArn", value);
-        }
-        if let Some(value) = &self.role_session_name {
-            body.member("RoleSessionName", value);
-        }
+        body.optional_text("RoleArn", &self.role_arn);
+        body.optional_text("RoleSessionName", &self.role_session_name);
         if let Some(value) = &self.policy_arns {
             let member_0 = body.enter("PolicyArns");
             if value.is_empty() {
@@ -482,12 +478,8 @@ impl ::awsgen_runtime::query::WriteQuery for AssumeRoleRequest {
             }
             body.leave(member_0);
         }
-        if let Some(value) = &self.policy {
-            body.member("Policy", value);
-        }
-        if let Some(value) = &self.duration_seconds {
-            body.member("DurationSeconds", &value.to_string());
-        }
+        body.optional_text("Policy", &self.policy);
+        body.optional_integer("DurationSeconds", &self.duration_seconds);
         if let Some(value) = &self.tags {
             let member_0 = body.enter("Tags");
             if value.is_empty() {
@@ -513,18 +505,10 @@ impl ::awsgen_runtime::query::WriteQuery for AssumeRoleRequest {
             }
             body.leave(member_0);
         }
-        if let Some(value) = &self.external_id {
-            body.member("ExternalId", value);
-        }
-        if let Some(value) = &self.serial_number {
-            body.member("SerialNumber", value);
-        }
-        if let Some(value) = &self.token_code {
-            body.member("TokenCode", value);
-        }
-        if let Some(value) = &self.source_identity {
-            body.member("SourceIdentity", value);
-        }
+        body.optional_text("ExternalId", &self.external_id);
+        body.optional_text("SerialNumber", &self.serial_number);
+        body.optional_text("TokenCode", &self.token_code);
+        body.optional_text("SourceIdentity", &self.source_identity);
         if let Some(value) = &self.provided_contexts {
             let member_0 = body.enter("ProvidedContexts");
             if value.is_empty() {

@@ -282,15 +282,9 @@ impl ::awsgen_runtime::query::WriteQuery for AssumeRoleWithSamlRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.role_arn {
-            body.member("RoleArn", value);
-        }
-        if let Some(value) = &self.principal_arn {
-            body.member("PrincipalArn", value);
-        }
-        if let Some(value) = &self.saml_assertion {
-            body.member("SAMLAssertion", value);
-        }
+        body.optional_text("RoleArn", &self.role_arn);
+        body.optional_text("PrincipalArn", &self.principal_arn);
+        body.optional_text("SAMLAssertion", &self.saml_assertion);
         if let Some(value) = &self.policy_arns {
             let member_0 = body.enter("PolicyArns");
             if value.is_empty() {
@@ -305,12 +299,8 @@ impl ::awsgen_runtime::query::WriteQuery for AssumeRoleWithSamlRequest {
             }
             body.leave(member_0);
         }
-        if let Some(value) = &self.policy {
-            body.member("Policy", value);
-        }
-        if let Some(value) = &self.duration_seconds {
-            body.member("DurationSeconds", &value.to_string());
-        }
+        body.optional_text("Policy", &self.policy);
+        body.optional_integer("DurationSeconds", &self.duration_seconds);
         Ok(())
     }
 }

@@ -318,18 +318,10 @@ impl ::awsgen_runtime::query::WriteQuery for AssumeRoleWithWebIdentityRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.role_arn {
-            body.member("RoleArn", value);
-        }
-        if let Some(value) = &self.role_session_name {
-            body.member("RoleSessionName", value);
-        }
-        if let Some(value) = &self.web_identity_token {
-            body.member("WebIdentityToken", value);
-        }
-        if let Some(value) = &self.provider_id {
-            body.member("ProviderId", value);
-        }
+        body.optional_text("RoleArn", &self.role_arn);
+        body.optional_text("RoleSessionName", &self.role_session_name);
+        body.optional_text("WebIdentityToken", &self.web_identity_token);
+        body.optional_text("ProviderId", &self.provider_id);
         if let Some(value) = &self.policy_arns {
             let member_0 = body.enter("PolicyArns");
             if value.is_empty() {
@@ -344,12 +336,8 @@ impl ::awsgen_runtime::query::WriteQuery for AssumeRoleWithWebIdentityRequest {
             }
             body.leave(member_0);
         }
-        if let Some(value) = &self.policy {
-            body.member("Policy", value);
-        }
-        if let Some(value) = &self.duration_seconds {
-            body.member("DurationSeconds", &value.to_string());
-        }
+        body.optional_text("Policy", &self.policy);
+        body.optional_integer("DurationSeconds", &self.duration_seconds);
         Ok(())
     }
 }

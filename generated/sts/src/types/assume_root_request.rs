@@ -173,17 +173,13 @@ impl ::awsgen_runtime::query::WriteQuery for AssumeRootRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.target_principal {
-            body.member("TargetPrincipal", value);
-        }
+        body.optional_text("TargetPrincipal", &self.target_principal);
         if let Some(value) = &self.task_policy_arn {
             let member_0 = body.enter("TaskPolicyArn");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let Some(value) = &self.duration_seconds {
-            body.member("DurationSeconds", &value.to_string());
-        }
+        body.optional_integer("DurationSeconds", &self.duration_seconds);
         Ok(())
     }
 }

@@ -100,9 +100,7 @@ impl ::awsgen_runtime::query::WriteQuery for DecodeAuthorizationMessageRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.encoded_message {
-            body.member("EncodedMessage", value);
-        }
+        body.optional_text("EncodedMessage", &self.encoded_message);
         Ok(())
     }
 }

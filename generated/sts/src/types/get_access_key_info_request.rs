@@ -102,9 +102,7 @@ impl ::awsgen_runtime::query::WriteQuery for GetAccessKeyInfoRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.access_key_id {
-            body.member("AccessKeyId", value);
-        }
+        body.optional_text("AccessKeyId", &self.access_key_id);
         Ok(())
     }
 }

@@ -106,9 +106,7 @@ impl ::awsgen_runtime::query::WriteQuery for GetDelegatedAccessTokenRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.trade_in_token {
-            body.member("TradeInToken", value);
-        }
+        body.optional_text("TradeInToken", &self.trade_in_token);
         Ok(())
     }
 }

@@ -243,12 +243,8 @@ impl ::awsgen_runtime::query::WriteQuery for GetFederationTokenRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.name {
-            body.member("Name", value);
-        }
-        if let Some(value) = &self.policy {
-            body.member("Policy", value);
-        }
+        body.optional_text("Name", &self.name);
+        body.optional_text("Policy", &self.policy);
         if let Some(value) = &self.policy_arns {
             let member_0 = body.enter("PolicyArns");
             if value.is_empty() {
@@ -263,9 +259,7 @@ impl ::awsgen_runtime::query::WriteQuery for GetFederationTokenRequest {
             }
             body.leave(member_0);
         }
-        if let Some(value) = &self.duration_seconds {
-            body.member("DurationSeconds", &value.to_string());
-        }
+        body.optional_integer("DurationSeconds", &self.duration_seconds);
         if let Some(value) = &self.tags {
             let member_0 = body.enter("Tags");
             if value.is_empty() {

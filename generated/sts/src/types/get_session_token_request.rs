@@ -145,15 +145,9 @@ impl ::awsgen_runtime::query::WriteQuery for GetSessionTokenRequest {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.duration_seconds {
-            body.member("DurationSeconds", &value.to_string());
-        }
-        if let Some(value) = &self.serial_number {
-            body.member("SerialNumber", value);
-        }
-        if let Some(value) = &self.token_code {
-            body.member("TokenCode", value);
-        }
+        body.optional_integer("DurationSeconds", &self.duration_seconds);
+        body.optional_text("SerialNumber", &self.serial_number);
+        body.optional_text("TokenCode", &self.token_code);
         Ok(())
     }
 }

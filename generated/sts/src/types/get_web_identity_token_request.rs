@@ -203,12 +203,8 @@ impl ::awsgen_runtime::query::WriteQuery for GetWebIdentityTokenRequest {
             }
             body.leave(member_0);
         }
-        if let Some(value) = &self.duration_seconds {
-            body.member("DurationSeconds", &value.to_string());
-        }
-        if let Some(value) = &self.signing_algorithm {
-            body.member("SigningAlgorithm", value);
-        }
+        body.optional_integer("DurationSeconds", &self.duration_seconds);
+        body.optional_text("SigningAlgorithm", &self.signing_algorithm);
         if let Some(value) = &self.tags {
             let member_0 = body.enter("Tags");
             if value.is_empty() {

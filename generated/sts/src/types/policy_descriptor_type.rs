@@ -85,9 +85,7 @@ impl ::awsgen_runtime::query::WriteQuery for PolicyDescriptorType {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.arn {
-            body.member("arn", value);
-        }
+        body.optional_text("arn", &self.arn);
         Ok(())
     }
 }

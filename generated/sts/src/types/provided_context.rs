@@ -115,12 +115,8 @@ impl ::awsgen_runtime::query::WriteQuery for ProvidedContext {
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
     ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let Some(value) = &self.provider_arn {
-            body.member("ProviderArn", value);
-        }
-        if let Some(value) = &self.context_assertion {
-            body.member("ContextAssertion", value);
-        }
+        body.optional_text("ProviderArn", &self.provider_arn);
+        body.optional_text("ContextAssertion", &self.context_assertion);
         Ok(())
     }
 }
