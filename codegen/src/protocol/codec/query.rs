@@ -84,8 +84,17 @@ pub fn write_query_impl(
         _ => {
             let steps = writes.map(|(member, key, write)| {
                 let field = ident(&member.field_name);
-                match optional_call(service, &member.ty) {
-                    Some(call) if !member.boxed => quote! { body.#call(#key, &self.#field); },
+                let value = format_ident!("value");
+                match written(
+                    service,
+                    &member.ty,
+                    member.explicit_timestamp_format,
+                    &value,
+                ) {
+                    Written::Scalar(_, Some(call)) if !member.boxed => {
+                        let call = format_ident!("{call}");
+                        quote! { body.#call(#key, &self.#field); }
+                    }
                     _ => quote! {
                         if let ::std::option::Option::Some(value) = &self.#field {
                             #write
@@ -109,30 +118,12 @@ pub fn write_query_impl(
     }
 }
 
-/// The `FormBody` method writing an optional member of type `ty` in one
-/// call, where the runtime has one: text (strings and string enums),
-/// booleans and integers.
-fn optional_call(service: &Service, ty: &RustType) -> Option<Ident> {
-    let method = match ty {
-        RustType::String => "optional_text",
-        RustType::Named(name) if matches!(service.types[name].kind, TypeKind::Enum(_)) => {
-            "optional_text"
-        }
-        RustType::Bool => "optional_bool",
-        RustType::Byte
-        | RustType::Short
-        | RustType::Integer
-        | RustType::Long
-        | RustType::BigInteger => "optional_integer",
-        _ => return None,
-    };
-    Some(format_ident!("{method}"))
-}
-
 /// How a value of some type is written.
 enum Written<'t> {
-    /// As one pair: the expression of its text.
-    Scalar(TokenStream),
+    /// As one pair: the expression of its text, and the `FormBody` method
+    /// that writes an optional member of the type in one call, where the
+    /// runtime has one (text, booleans and integers).
+    Scalar(TokenStream, Option<&'static str>),
     /// By its type's `WriteQuery` impl, or (without members) not at all.
     Structure { has_members: bool },
     /// Its items under indexed keys.
@@ -148,26 +139,39 @@ fn written<'t>(
     explicit: Option<TimestampFormat>,
     value: &Ident,
 ) -> Written<'t> {
-    Written::Scalar(match ty {
-        RustType::String => quote!(#value),
-        RustType::Bool => quote!(::awsgen_runtime::query::bool_text(*#value)),
+    let (text, optional) = match ty {
+        RustType::String => (quote!(#value), Some("optional_text")),
+        RustType::Bool => (
+            quote!(::awsgen_runtime::query::bool_text(*#value)),
+            Some("optional_bool"),
+        ),
         RustType::Byte
         | RustType::Short
         | RustType::Integer
         | RustType::Long
-        | RustType::BigInteger
-        | RustType::Document => quote!(&#value.to_string()),
-        RustType::Float => quote!(&::awsgen_runtime::protocol::float32_text(*#value)),
-        RustType::Double | RustType::BigDecimal => {
-            quote!(&::awsgen_runtime::protocol::float_text(*#value))
-        }
+        | RustType::BigInteger => (quote!(&#value.to_string()), Some("optional_integer")),
+        RustType::Document => (quote!(&#value.to_string()), None),
+        RustType::Float => (
+            quote!(&::awsgen_runtime::protocol::float32_text(*#value)),
+            None,
+        ),
+        RustType::Double | RustType::BigDecimal => (
+            quote!(&::awsgen_runtime::protocol::float_text(*#value)),
+            None,
+        ),
         RustType::Timestamp => {
             let format = timestamp_text_format(explicit);
-            quote!(&::awsgen_runtime::protocol::timestamp_text(#value, #format))
+            (
+                quote!(&::awsgen_runtime::protocol::timestamp_text(#value, #format)),
+                None,
+            )
         }
-        RustType::Blob => quote!(&::awsgen_runtime::protocol::base64_text(#value.as_bytes())),
+        RustType::Blob => (
+            quote!(&::awsgen_runtime::protocol::base64_text(#value.as_bytes())),
+            None,
+        ),
         RustType::Named(name) => match &service.types[name].kind {
-            TypeKind::Enum(_) => quote!(#value.as_str()),
+            TypeKind::Enum(_) => (quote!(#value.as_str()), Some("optional_text")),
             TypeKind::Struct(def) => {
                 return Written::Structure {
                     has_members: !def.members.is_empty(),
@@ -177,7 +181,8 @@ fn written<'t>(
         },
         RustType::List(item) => return Written::List(item),
         RustType::Map(key, value) => return Written::Map(key, value),
-    })
+    };
+    Written::Scalar(text, optional)
 }
 
 /// What the writing of one member's value depends on besides the value.
@@ -200,7 +205,7 @@ impl Writer<'_> {
         value: &Ident,
         depth: usize,
     ) -> TokenStream {
-        if let Written::Scalar(text) = written(self.service, ty, self.explicit, value) {
+        if let Written::Scalar(text, _) = written(self.service, ty, self.explicit, value) {
             return quote! { body.member(#name, #text); };
         }
         let mark = format_ident!("member_{depth}");
@@ -242,7 +247,7 @@ impl Writer<'_> {
         depth: usize,
     ) -> TokenStream {
         match written(self.service, ty, self.explicit, value) {
-            Written::Scalar(text) => quote! { body.value(#text); },
+            Written::Scalar(text, _) => quote! { body.value(#text); },
             Written::Structure { has_members: true } => quote! {
                 ::awsgen_runtime::query::WriteQuery::write_query(#value, body)?;
             },
